@@ -1,0 +1,166 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/iforce-platform/iforce/internal/audit"
+)
+
+// Tx is a write transaction. Reads and writes go through it; the audit entries and
+// change-log rows it collects are written just before commit.
+type Tx struct {
+	Queries
+	s       *Store
+	tx      *sql.Tx
+	entries []audit.Entry
+	changes []change
+}
+
+type change struct{ entity, id, op string }
+
+// ErrNoKeys is returned by a write when the store was opened without signing keys.
+var ErrNoKeys = errors.New("store opened without audit signing keys")
+
+// InTx runs fn in a write transaction and commits it with its audit entries, or rolls
+// everything back when fn or the audit append fails.
+func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
+	sqltx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	tx := &Tx{Queries: Queries{q: sqltx, now: s.now}, s: s, tx: sqltx}
+	if err := fn(tx); err != nil {
+		sqltx.Rollback()
+		return err
+	}
+	if err := tx.flush(ctx); err != nil {
+		sqltx.Rollback()
+		return err
+	}
+	if err := sqltx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Audit queues an audit entry; it is written with the transaction or not at all.
+func (tx *Tx) Audit(e audit.Entry) {
+	if e.Time.IsZero() {
+		e.Time = tx.now()
+	}
+	tx.entries = append(tx.entries, e)
+}
+
+// Changed queues a change-log row for an entity.
+func (tx *Tx) Changed(entity string, id int64, op string) {
+	tx.changes = append(tx.changes, change{entity, strconv.FormatInt(id, 10), op})
+}
+
+// flush takes the log head's row lock (serialising all writers across processes, so
+// change sequence numbers and audit positions follow commit order), checks the head
+// against its signed checkpoint, appends entries and changes, signs a new checkpoint
+// and moves the head.
+func (tx *Tx) flush(ctx context.Context) error {
+	if len(tx.entries) == 0 && len(tx.changes) == 0 {
+		return nil
+	}
+	if tx.s.keys == nil {
+		return ErrNoKeys
+	}
+	// The UPDATE takes the row lock on PostgreSQL; SQLite holds the write lock already.
+	if _, err := tx.tx.ExecContext(ctx, `UPDATE log_head SET change_seq = change_seq WHERE id = 1`); err != nil {
+		return fmt.Errorf("lock log head: %w", err)
+	}
+	var (
+		size, changeSeq int64
+		frontier        []byte
+		checkpoint      string
+	)
+	err := tx.tx.QueryRowContext(ctx, `SELECT audit_size, frontier, checkpoint, change_seq FROM log_head WHERE id = 1`).
+		Scan(&size, &frontier, &checkpoint, &changeSeq)
+	if err != nil {
+		return fmt.Errorf("read log head: %w", err)
+	}
+	f, err := audit.UnmarshalFrontier(size, frontier)
+	if err != nil {
+		return fmt.Errorf("audit head: %w", err)
+	}
+	if size > 0 {
+		cp, err := audit.Open(tx.s.keys.Verifier, checkpoint)
+		if err != nil || cp.Size != size || cp.Hash != f.Root() {
+			return fmt.Errorf("audit head does not match its signed checkpoint (size %d): refusing to write", size)
+		}
+	}
+	now := ms(tx.now())
+	for _, c := range tx.changes {
+		changeSeq++
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO changes (seq, t, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)`,
+			changeSeq, now, c.entity, c.id, c.op); err != nil {
+			return fmt.Errorf("append change: %w", err)
+		}
+	}
+	for _, e := range tx.entries {
+		e.Seq = f.Size
+		e.Normalise()
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("audit: %w", err)
+		}
+		leaf := e.LeafHash()
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO audit_entries
+			(seq, t, actor, agency, action, object_type, object_id, purpose, decision, reason, request_id, leaf)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+			e.Seq, e.TimeMS, e.Actor, e.Agency, e.Action, e.ObjectType, e.ObjectID, e.Purpose, e.Decision, e.Reason, e.RequestID, leaf[:]); err != nil {
+			return fmt.Errorf("append audit entry: %w", err)
+		}
+		f.Append(leaf)
+	}
+	if f.Size != size {
+		checkpoint, err = audit.Sign(tx.s.keys.Signer, f.Size, f.Root())
+		if err != nil {
+			return err
+		}
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)`, f.Size, checkpoint); err != nil {
+			return fmt.Errorf("append audit checkpoint: %w", err)
+		}
+	}
+	if _, err := tx.tx.ExecContext(ctx, `UPDATE log_head SET audit_size = $1, frontier = $2, checkpoint = $3, change_seq = $4 WHERE id = 1`,
+		f.Size, f.MarshalBinary(), checkpoint, changeSeq); err != nil {
+		return fmt.Errorf("move log head: %w", err)
+	}
+	return nil
+}
+
+// Change is one row of the change log.
+type Change struct {
+	Seq      int64
+	Time     time.Time
+	Entity   string
+	EntityID string
+	Op       string
+}
+
+// ChangesSince returns up to limit change-log rows after seq, in order. In-memory
+// indexes follow the log with it.
+func (q *Queries) ChangesSince(ctx context.Context, seq int64, limit int) ([]Change, error) {
+	rows, err := q.q.QueryContext(ctx, `SELECT seq, t, entity, entity_id, op FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2`, seq, limit)
+	if err != nil {
+		return nil, fmt.Errorf("changes since %d: %w", seq, err)
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		var t int64
+		if err := rows.Scan(&c.Seq, &t, &c.Entity, &c.EntityID, &c.Op); err != nil {
+			return nil, fmt.Errorf("scan change: %w", err)
+		}
+		c.Time = fromMS(t)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
