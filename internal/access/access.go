@@ -19,7 +19,8 @@ const (
 	AgencyList   Action = "agency.list"
 	AgencyManage Action = "agency.manage"
 	UserManage   Action = "user.manage"
-	TokenOwn     Action = "token.own" // create, list and revoke one's own API tokens
+	TokenOwn     Action = "token.own"   // create, list and revoke one's own API tokens
+	TokenIssue   Action = "token.issue" // issue or revoke a token for any user (node operator)
 	AuditRead    Action = "audit.read"
 	AuditVerify  Action = "audit.verify"
 
@@ -32,7 +33,7 @@ const (
 )
 
 // Actions lists every action; a test checks each has a rule.
-var Actions = []Action{AgencyList, AgencyManage, UserManage, TokenOwn, AuditRead, AuditVerify,
+var Actions = []Action{AgencyList, AgencyManage, UserManage, TokenOwn, TokenIssue, AuditRead, AuditVerify,
 	RecordRead, RecordList, RecordCreate, RecordUpdate, RecordDelete, RecordExport}
 
 // Scope is how widely a protected object is distributed.
@@ -78,10 +79,19 @@ func hasAny(p *iforce.Principal, roles ...iforce.Role) bool {
 // auditor reads the audit trail and nothing operational; partner sees only what is
 // addressed to its organisation by name and never writes records.
 func Decide(p *iforce.Principal, a Action, o *Object) Decision {
+	if p != nil && p.System {
+		switch a {
+		case AgencyList, AgencyManage, UserManage, TokenIssue, AuditVerify, AuditRead:
+			return allow("node operator administers the node")
+		}
+		return deny("node operator reads no operational data")
+	}
 	if p == nil || p.UserID == 0 {
 		return deny("unauthenticated")
 	}
 	switch a {
+	case TokenIssue:
+		return deny("only the node operator issues tokens for other users")
 	case AgencyList, TokenOwn:
 		return allow("any signed-in user")
 	case AgencyManage, UserManage:

@@ -145,6 +145,7 @@ type User struct {
 	Username    string
 	Name        string
 	AgencyID    int64
+	Agency      string // agency code, filled when read
 	Roles       []Role
 	Clearances  []Clearance
 	Disabled    bool
@@ -207,7 +208,13 @@ type Principal struct {
 	Clearances []Clearance
 	// TokenID is set when the principal authenticated with an API token.
 	TokenID string
+	// System is the node operator acting through the CLI on the machine itself: it
+	// administers the node but reads no operational data.
+	System bool
 }
+
+// SystemPrincipal returns the principal of CLI administration commands.
+func SystemPrincipal() *Principal { return &Principal{Username: "system", System: true} }
 
 // Has reports whether the principal holds role r.
 func (p *Principal) Has(r Role) bool { return p != nil && slices.Contains(p.Roles, r) }
@@ -221,6 +228,7 @@ type Token struct {
 	ID         string // public identifier, also the token's prefix
 	UserID     int64
 	Name       string
+	Roles      []Role // the subset of the user's roles the token may use; empty = all
 	CreatedAt  time.Time
 	ExpiresAt  time.Time
 	RevokedAt  time.Time

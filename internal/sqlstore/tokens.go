@@ -10,13 +10,17 @@ import (
 	"github.com/iforce-platform/iforce/internal/iforce"
 )
 
-const tokenCols = `id, user_id, name, created_at, expires_at, revoked_at, last_used_at`
+const tokenCols = `id, user_id, name, roles, created_at, expires_at, revoked_at, last_used_at`
 
 func scanToken(row interface{ Scan(...any) error }) (*iforce.Token, error) {
 	var t iforce.Token
 	var c, e, r, l int64
-	if err := row.Scan(&t.ID, &t.UserID, &t.Name, &c, &e, &r, &l); err != nil {
+	var roles string
+	if err := row.Scan(&t.ID, &t.UserID, &t.Name, &roles, &c, &e, &r, &l); err != nil {
 		return nil, err
+	}
+	for _, x := range split(roles) {
+		t.Roles = append(t.Roles, iforce.Role(x))
 	}
 	t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt = fromMS(c), fromMS(e), fromMS(r), fromMS(l)
 	return &t, nil
@@ -24,8 +28,8 @@ func scanToken(row interface{ Scan(...any) error }) (*iforce.Token, error) {
 
 // CreateToken stores a token with the hash of its secret.
 func (tx *Tx) CreateToken(ctx context.Context, t *iforce.Token, secretHash string) error {
-	_, err := tx.tx.ExecContext(ctx, `INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-		t.ID, t.UserID, t.Name, secretHash, ms(t.CreatedAt), ms(t.ExpiresAt))
+	_, err := tx.tx.ExecContext(ctx, `INSERT INTO api_tokens (id, user_id, name, roles, secret_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		t.ID, t.UserID, t.Name, join(t.Roles), secretHash, ms(t.CreatedAt), ms(t.ExpiresAt))
 	if err != nil {
 		return fmt.Errorf("insert token: %w", err)
 	}

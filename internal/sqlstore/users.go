@@ -11,13 +11,15 @@ import (
 	"github.com/iforce-platform/iforce/internal/iforce"
 )
 
-const userCols = `id, username, name, agency_id, roles, clearances, disabled, mfa_enabled, locale, created_at, last_login_at`
+const userCols = `u.id, u.username, u.name, u.agency_id, a.code, u.roles, u.clearances, u.disabled, u.mfa_enabled, u.locale, u.created_at, u.last_login_at`
+
+const userFrom = ` FROM users u JOIN agencies a ON a.id = u.agency_id`
 
 func scanUser(row interface{ Scan(...any) error }) (*iforce.User, error) {
 	var u iforce.User
 	var roles, clearances string
 	var created, last int64
-	if err := row.Scan(&u.ID, &u.Username, &u.Name, &u.AgencyID, &roles, &clearances, &u.Disabled, &u.MFAEnabled, &u.Locale, &created, &last); err != nil {
+	if err := row.Scan(&u.ID, &u.Username, &u.Name, &u.AgencyID, &u.Agency, &roles, &clearances, &u.Disabled, &u.MFAEnabled, &u.Locale, &created, &last); err != nil {
 		return nil, err
 	}
 	for _, r := range split(roles) {
@@ -47,16 +49,16 @@ func join[T ~string](xs []T) string {
 
 // User returns the user with the given id, or NotFound.
 func (q *Queries) User(ctx context.Context, id int64) (*iforce.User, error) {
-	return q.userWhere(ctx, `id = $1`, id)
+	return q.userWhere(ctx, `u.id = $1`, id)
 }
 
 // UserByUsername returns the user with the given username, or NotFound.
 func (q *Queries) UserByUsername(ctx context.Context, username string) (*iforce.User, error) {
-	return q.userWhere(ctx, `username = $1`, iforce.NormaliseUsername(username))
+	return q.userWhere(ctx, `u.username = $1`, iforce.NormaliseUsername(username))
 }
 
 func (q *Queries) userWhere(ctx context.Context, where string, arg any) (*iforce.User, error) {
-	u, err := scanUser(q.q.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE `+where, arg))
+	u, err := scanUser(q.q.QueryRowContext(ctx, `SELECT `+userCols+userFrom+` WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, iforce.NotFound("user")
 	}
@@ -68,7 +70,7 @@ func (q *Queries) userWhere(ctx context.Context, where string, arg any) (*iforce
 
 // Users returns the users of an agency (all agencies when agencyID is 0), by username.
 func (q *Queries) Users(ctx context.Context, agencyID int64) ([]*iforce.User, error) {
-	rows, err := q.q.QueryContext(ctx, `SELECT `+userCols+` FROM users WHERE $1 = 0 OR agency_id = $1 ORDER BY username`, agencyID)
+	rows, err := q.q.QueryContext(ctx, `SELECT `+userCols+userFrom+` WHERE $1 = 0 OR u.agency_id = $1 ORDER BY u.username`, agencyID)
 	if err != nil {
 		return nil, fmt.Errorf("users: %w", err)
 	}

@@ -58,7 +58,9 @@ func entry(action string) audit.Entry {
 func mustTx(t *testing.T, s *sqlstore.Store, fn func(tx *sqlstore.Tx) error) {
 	t.Helper()
 	if err := s.InTx(ctx(t), func(tx *sqlstore.Tx) error {
-		tx.Audit(entry("test"))
+		e := entry("test")
+		e.ObjectID = fmt.Sprint(time.Now().UnixNano()) // entries differ, so reordering them is visible
+		tx.Audit(e)
 		return fn(tx)
 	}); err != nil {
 		t.Fatal(err)
@@ -115,6 +117,7 @@ func testUsers(t *testing.T, s *sqlstore.Store) {
 	a := addAgency(t, s, "MD-NCB", "MD")
 	u := &iforce.User{Username: "ion.rusu", Name: "Ion Rusu", AgencyID: a.ID, Roles: []iforce.Role{iforce.RoleAnalyst, iforce.RoleOfficer}, Clearances: []iforce.Clearance{iforce.ClearanceVictimData}, Locale: "ro"}
 	mustTx(t, s, func(tx *sqlstore.Tx) error { return tx.CreateUser(ctx(t), u, "hash1") })
+	u.Agency = "MD-NCB"
 	got, err := s.Read().UserByUsername(ctx(t), "ION.RUSU")
 	if err != nil {
 		t.Fatal(err)

@@ -31,6 +31,7 @@ CREATE TABLE api_tokens (
   id TEXT PRIMARY KEY,
   user_id BIGINT NOT NULL REFERENCES users(id),
   name TEXT NOT NULL DEFAULT '',
+  roles TEXT NOT NULL DEFAULT '',
   secret_hash TEXT NOT NULL UNIQUE,
   created_at BIGINT NOT NULL,
   expires_at BIGINT NOT NULL,
