@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/iforce-platform/iforce/internal/iforce"
@@ -91,7 +92,11 @@ func bodyError(err error) error {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &typ):
-		return invalid(typ.Field, fmt.Sprintf("must be %s, not %s", typ.Type.Kind(), typ.Value))
+		field := typ.Field
+		if field == "" {
+			field = "body"
+		}
+		return invalid(field, fmt.Sprintf("must be %s, not %s", jsonKind(typ.Type.Kind()), typ.Value))
 	case errors.As(err, &syn):
 		return invalid("body", fmt.Sprintf("malformed JSON at byte %d", syn.Offset))
 	case errors.As(err, &mbe):
@@ -104,7 +109,27 @@ func bodyError(err error) error {
 	return invalid("body", "malformed JSON: "+err.Error())
 }
 
+// jsonKind names a Go kind the way a JSON client thinks of it.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "an object"
+}
+
 func invalid(field, problem string) error {
+	if field == "" {
+		field, problem = "body", "has a field with an empty name: "+problem
+	}
 	return &iforce.Error{Kind: iforce.KindInvalid, Message: "invalid input", Fields: []iforce.FieldProblem{{Field: field, Problem: problem}}}
 }
 

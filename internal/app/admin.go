@@ -32,10 +32,10 @@ func (a *App) Agency(ctx context.Context, code string) (*iforce.Agency, error) {
 
 // CreateAgency validates and stores a new agency (admin).
 func (a *App) CreateAgency(ctx context.Context, ag *iforce.Agency) error {
-	if err := ag.Validate(); err != nil {
-		return err
-	}
 	return a.write(ctx, access.AgencyManage, "agency", "", func(tx *sqlstore.Tx) (string, error) {
+		if err := ag.Validate(); err != nil {
+			return "", err
+		}
 		err := tx.CreateAgency(ctx, ag)
 		return idString(ag.ID), err
 	})
@@ -90,6 +90,10 @@ type NewUser struct {
 // CreateUser creates a user (admin). It returns the generated password when none was
 // given; the password is never stored in clear nor logged.
 func (a *App) CreateUser(ctx context.Context, in NewUser) (*iforce.User, string, error) {
+	// Decide before the (deliberately slow) password hashing.
+	if _, err := a.authorize(ctx, access.UserManage, "user", ""); err != nil {
+		return nil, "", err
+	}
 	u := &iforce.User{Username: in.Username, Name: in.Name, Roles: in.Roles, Clearances: in.Clearances, Locale: in.Locale}
 	var probs iforce.Problems
 	if err := u.Validate(); err != nil {
@@ -121,7 +125,7 @@ func (a *App) CreateUser(ctx context.Context, in NewUser) (*iforce.User, string,
 		if err := checkRolesFit(u.Roles, ag); err != nil {
 			return "", err
 		}
-		u.AgencyID = ag.ID
+		u.AgencyID, u.Agency = ag.ID, ag.Code
 		return idString(u.ID), tx.CreateUser(ctx, u, hash)
 	})
 	if err != nil {

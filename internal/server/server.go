@@ -56,8 +56,11 @@ func NewMetrics() *Metrics {
 	return m
 }
 
-// Handler builds the node's root handler. web may be nil.
+// Handler builds the node's root handler. web and log may be nil.
 func Handler(a *app.App, web http.Handler, m *Metrics, log *slog.Logger) (http.Handler, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	apiHandler, err := api.New(a, log)
 	if err != nil {
 		return nil, fmt.Errorf("api: %w", err)

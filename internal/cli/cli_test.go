@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+)
+
+type result struct {
+	out, err string
+	code     int
+}
+
+func run(t *testing.T, dir string, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := Env{Getenv: func(k string) string {
+		if k == "IFORCE_DATA" {
+			return dir
+		}
+		return ""
+	}, Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err := Run(ctx, args, env)
+	if err != nil {
+		errb.WriteString(err.Error())
+	}
+	return result{out.String(), errb.String(), ExitCode(err)}
+}
+
+func must(t *testing.T, r result) result {
+	t.Helper()
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s%s", r.code, r.out, r.err)
+	}
+	return r
+}
+
+func seed(t *testing.T) string {
+	dir := t.TempDir()
+	must(t, run(t, dir, "", "admin", "agency", "add", "--code", "UA-NCB", "--name", "НЦБ Інтерполу в Україні", "--country", "UA", "--kind", "ncb"))
+	must(t, run(t, dir, "horse battery staple\n", "admin", "user", "add", "--agency", "UA-NCB", "--username", "olena", "--name", "Олена Коваленко", "--role", "officer,analyst", "--clearance", "victim_data"))
+	return dir
+}
+
+func TestAdminCommands(t *testing.T) {
+	dir := seed(t)
+	r := must(t, run(t, dir, "", "admin", "user", "list"))
+	if !strings.Contains(r.out, "olena") || !strings.Contains(r.out, "analyst,officer") || !strings.Contains(r.out, "victim_data") {
+		t.Errorf("user list: %s", r.out)
+	}
+	// A generated password is printed once on stdout when none is piped.
+	r = must(t, run(t, dir, "", "admin", "user", "add", "--agency", "UA-NCB", "--username", "taras", "--name", "Тарас", "--role", "supervisor"))
+	if !regexp.MustCompile(`^[a-z2-7]{5}-[a-z2-7]{5}-[a-z2-7]{5}-[a-z2-7]{5}\n$`).MatchString(r.out) {
+		t.Errorf("generated password output %q", r.out)
+	}
+	// The token is the only thing on stdout.
+	r = must(t, run(t, dir, "", "admin", "token", "create", "--username", "olena", "--ttl", "1h"))
+	if !regexp.MustCompile(`^ifc_[a-z2-7]{13}_[a-z2-7]{52}\n$`).MatchString(r.out) {
+		t.Errorf("token output %q", r.out)
+	}
+	id := strings.Split(r.out, "_")[1]
+	must(t, run(t, dir, "", "admin", "token", "revoke", id))
+	if r := run(t, dir, "", "admin", "token", "revoke", id); r.code != ExitNotFound {
+		t.Errorf("second revoke exit %d", r.code)
+	}
+	must(t, run(t, dir, "", "admin", "user", "disable", "--username", "olena"))
+	must(t, run(t, dir, "", "admin", "user", "enable", "--username", "olena"))
+	must(t, run(t, dir, "", "admin", "user", "reset-mfa", "--username", "olena"))
+	must(t, run(t, dir, "", "admin", "agency", "set", "--code", "UA-NCB", "--active", "false"))
+	if r := must(t, run(t, dir, "", "admin", "agency", "list")); !strings.Contains(r.out, "false") {
+		t.Errorf("agency list: %s", r.out)
+	}
+}
+
+func TestCommandErrors(t *testing.T) {
+	dir := seed(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+		say  string
+	}{
+		{[]string{}, ExitUsage, "no command"},
+		{[]string{"frobnicate"}, ExitUsage, "unknown command"},
+		{[]string{"admin", "agency", "add", "--code", "UA-NCB", "--name", "dup", "--country", "UA", "--kind", "ncb"}, ExitConflict, "code"},
+		{[]string{"admin", "agency", "add", "--code", "X!", "--name", "", "--country", "ZZ", "--kind", "police"}, ExitUsage, "country"},
+		{[]string{"admin", "user", "add", "--agency", "UA-NCB", "--username", "x.y", "--name", "X", "--role", "boss"}, ExitUsage, "unknown role"},
+		{[]string{"admin", "user", "disable", "--username", "nobody"}, ExitNotFound, "not found"},
+		{[]string{"admin", "token", "create", "--username", "olena", "--ttl", "10000h"}, ExitUsage, "ttl"},
+		{[]string{"admin", "user", "add", "--bogus"}, ExitUsage, "flag provided but not defined"},
+		{[]string{"backup"}, ExitUsage, "--out"},
+	} {
+		r := run(t, dir, "", tc.args...)
+		if r.code != tc.code || !strings.Contains(r.err, tc.say) {
+			t.Errorf("%v: exit %d (want %d), stderr %q (want %q)", tc.args, r.code, tc.code, r.err, tc.say)
+		}
+	}
+	// A piped password that breaks the rules is refused with the field named.
+	r := run(t, dir, "short\n", "admin", "user", "add", "--agency", "UA-NCB", "--username", "x.y", "--name", "X", "--role", "officer")
+	if r.code != ExitUsage || !strings.Contains(r.err, "password: must be at least 12 characters") {
+		t.Errorf("short password: %d %q", r.code, r.err)
+	}
+}
+
+func TestAuditVerifyDetectsTampering(t *testing.T) {
+	dir := seed(t)
+	r := must(t, run(t, dir, "", "audit", "verify"))
+	if !strings.HasPrefix(r.out, "audit log intact: ") || strings.Count(r.out, "\n") != 1 {
+		t.Errorf("summary %q", r.out)
+	}
+	must(t, run(t, dir, "", "audit", "verify", "--public-key", filepath.Join(dir, "audit.key.pub")))
+	db, err := sql.Open("sqlite", filepath.Join(dir, "iforce.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE audit_entries SET action = 'agency.delete' WHERE seq = 0`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	r = run(t, dir, "", "audit", "verify")
+	if r.code != ExitTampered || !strings.Contains(r.err, "entry 0") {
+		t.Errorf("tampered log: exit %d, %q", r.code, r.err)
+	}
+}
+
+func TestBackupRestore(t *testing.T) {
+	dir := seed(t)
+	out := filepath.Join(t.TempDir(), "backup.db")
+	must(t, run(t, dir, "", "backup", "--out", out))
+	if r := run(t, dir, "", "backup", "--out", out); r.code != ExitUsage {
+		t.Errorf("backup over an existing file: %d", r.code)
+	}
+	// Changes after the backup disappear on restore; the restored log verifies.
+	must(t, run(t, dir, "", "admin", "agency", "add", "--code", "MD-NCB", "--name", "BNC Moldova", "--country", "MD", "--kind", "ncb"))
+	must(t, run(t, dir, "", "restore", "--in", out))
+	if r := must(t, run(t, dir, "", "admin", "agency", "list")); strings.Contains(r.out, "MD-NCB") {
+		t.Errorf("restore kept later changes: %s", r.out)
+	}
+	must(t, run(t, dir, "", "audit", "verify"))
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	if r := run(t, dir, "", "restore", "--in", bad); r.code == 0 {
+		t.Error("restore of a missing file succeeded")
+	}
+}
+
+func TestMigrateAndVersion(t *testing.T) {
+	dir := t.TempDir()
+	if r := must(t, run(t, dir, "", "migrate")); !strings.Contains(r.out, "schema version 1") {
+		t.Errorf("migrate: %q", r.out)
+	}
+	if r := must(t, run(t, dir, "", "version")); !strings.HasPrefix(r.out, "iforce ") {
+		t.Errorf("version: %q", r.out)
+	}
+}
+
+// TestServe runs the real serve command on a free port, checks it answers, and shuts
+// it down by cancelling its context.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	pr, pw := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		env := Env{Getenv: func(string) string { return "" }, Stdin: strings.NewReader(""), Stdout: pw, Stderr: io.Discard}
+		done <- Run(ctx, []string{"serve", "--data", dir, "--addr", "127.0.0.1:0", "--demo"}, env)
+		pw.Close()
+	}()
+	var url string
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if m := regexp.MustCompile(`serving on (http://\S+)`).FindStringSubmatch(sc.Text()); m != nil {
+			url = m[1]
+			break
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	if url == "" {
+		cancel()
+		t.Fatalf("serve did not start: %v", <-done)
+	}
+	for _, path := range []string{"/healthz", "/readyz"} {
+		resp, err := http.Get(url + path)
+		if err != nil || resp.StatusCode != 200 {
+			t.Errorf("%s: %v %v", path, resp, err)
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not shut down")
+	}
+	// The demo is idempotent: a second load creates nothing new and keeps the password.
+	r := must(t, run(t, dir, "", "admin", "user", "list"))
+	if strings.Count(r.out, "\n") != 20 {
+		t.Errorf("demo users: %d lines", strings.Count(r.out, "\n"))
+	}
+}
