@@ -238,7 +238,7 @@ func TestAudit(t *testing.T) {
 	resp, b = e.do(t, "auditor", "GET", "/api/v1/audit?limit=2&action=user.&cursor="+page.Next, "")
 	var page2 api.List[api.EntryJSON]
 	json.Unmarshal(b, &page2)
-	if len(page2.Items) != 1 || page2.Items[0].Seq >= page.Items[1].Seq {
+	if resp.StatusCode != 200 || len(page2.Items) != 1 || page2.Items[0].Seq >= page.Items[1].Seq {
 		t.Errorf("second page %s", b)
 	}
 	p := e.problem(t, "auditor", "GET", "/api/v1/audit?limit=9999&from=yesterday", "", 422)

@@ -11,7 +11,8 @@ import (
 	"golang.org/x/mod/sumdb/note"
 )
 
-// VerifyAudit reads the whole audit log and its checkpoints and verifies them with v.
+// VerifyAudit reads the whole audit log, the checkpoint history and the head's
+// checkpoint, and verifies them with v.
 func (s *Store) VerifyAudit(ctx context.Context, v note.Verifier) (audit.Report, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT note FROM audit_checkpoints ORDER BY size`)
 	if err != nil {
@@ -29,6 +30,15 @@ func (s *Store) VerifyAudit(ctx context.Context, v note.Verifier) (audit.Report,
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return audit.Report{}, fmt.Errorf("read checkpoints: %w", err)
+	}
+	// The head's checkpoint covers the whole log; it joins the history unless it is
+	// already its last element.
+	head, err := s.Read().LatestCheckpoint(ctx)
+	if err != nil {
+		return audit.Report{}, err
+	}
+	if head != "" && (len(cps) == 0 || cps[len(cps)-1] != head) {
+		cps = append(cps, head)
 	}
 	return audit.Verify(v, cps, s.storedEntries(ctx))
 }

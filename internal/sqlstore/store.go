@@ -49,6 +49,11 @@ type Config struct {
 	Keys *audit.Keys
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// CheckpointInterval: the signed checkpoint of the log head is renewed with every
+	// transaction, and kept in the checkpoint history each time the log crosses a
+	// multiple of this many entries (default 1024). The history lets verification
+	// localise tampering; the head alone detects it.
+	CheckpointInterval int64
 }
 
 // Store is a handle on the database; safe for concurrent use.
@@ -58,6 +63,7 @@ type Store struct {
 	keys   *audit.Keys
 	now    func() time.Time
 	path   string // SQLite file path
+	every  int64  // checkpoint history interval
 }
 
 // SQLiteFile is the name of the embedded database file in the data directory.
@@ -65,9 +71,12 @@ const SQLiteFile = "iforce.db"
 
 // Open connects to the database named by cfg. It does not migrate.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	s := &Store{keys: cfg.Keys, now: cfg.Now}
+	s := &Store{keys: cfg.Keys, now: cfg.Now, every: cfg.CheckpointInterval}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.every <= 0 {
+		s.every = 1024
 	}
 	var err error
 	switch {

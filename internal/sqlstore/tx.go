@@ -64,7 +64,8 @@ func (tx *Tx) Changed(entity string, id int64, op string) {
 // flush takes the log head's row lock (serialising all writers across processes, so
 // change sequence numbers and audit positions follow commit order), checks the head
 // against its signed checkpoint, appends entries and changes, signs a new checkpoint
-// and moves the head.
+// and moves the head. The checkpoint also enters the history when the log crosses a
+// multiple of the checkpoint interval.
 func (tx *Tx) flush(ctx context.Context) error {
 	if len(tx.entries) == 0 && len(tx.changes) == 0 {
 		return nil
@@ -124,8 +125,10 @@ func (tx *Tx) flush(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)`, f.Size, checkpoint); err != nil {
-			return fmt.Errorf("append audit checkpoint: %w", err)
+		if f.Size/tx.s.every != size/tx.s.every {
+			if _, err := tx.tx.ExecContext(ctx, `INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)`, f.Size, checkpoint); err != nil {
+				return fmt.Errorf("append audit checkpoint: %w", err)
+			}
 		}
 	}
 	if _, err := tx.tx.ExecContext(ctx, `UPDATE log_head SET audit_size = $1, frontier = $2, checkpoint = $3, change_seq = $4 WHERE id = 1`,

@@ -269,7 +269,7 @@ func testAuditAndChanges(t *testing.T, s *sqlstore.Store) {
 		addAgency(t, s, fmt.Sprintf("A%d", i), "RO")
 	}
 	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifier)
-	if err != nil || rep.Entries != 5 || rep.Checkpoints != 5 {
+	if err != nil || rep.Entries != 5 || rep.Checkpoints != 3 { // history at 2 and 4, head at 5
 		t.Fatalf("verify: %+v, %v", rep, err)
 	}
 	changes, err := s.Read().ChangesSince(ctx(t), 0, 100)
@@ -320,17 +320,17 @@ func testAuditTampering(t *testing.T, engine sqlstore.Engine) {
 			}
 		}
 	}
-	// forge rewrites the signed checkpoint at size 3 so that it states another tree hash.
+	// forge rewrites the signed checkpoint at size 2 so that it states another tree hash.
 	forge := func(t *testing.T, s *sqlstore.Store) {
 		var n string
-		if err := s.DB().QueryRow(`SELECT note FROM audit_checkpoints WHERE size = 3`).Scan(&n); err != nil {
+		if err := s.DB().QueryRow(`SELECT note FROM audit_checkpoints WHERE size = 2`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.SplitN(n, "\n", 4)
 		h := []byte(lines[2])
 		h[0] ^= 1
 		lines[2] = string(h)
-		if _, err := s.DB().Exec(`UPDATE audit_checkpoints SET note = $1 WHERE size = 3`, strings.Join(lines, "\n")); err != nil {
+		if _, err := s.DB().Exec(`UPDATE audit_checkpoints SET note = $1 WHERE size = 2`, strings.Join(lines, "\n")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -410,5 +410,30 @@ func testConcurrentWriters(t *testing.T, s *sqlstore.Store) {
 	cs, _ := s.Read().ChangesSince(ctx(t), 0, 100)
 	if len(cs) != 40 || cs[39].Seq != 40 {
 		t.Fatalf("change log not gapless: %d rows", len(cs))
+	}
+}
+
+// TestCheckpointHistory covers the production interval: a history checkpoint each time
+// the log crosses a multiple of 1024 entries, and the head's checkpoint for the rest.
+func TestCheckpointHistory(t *testing.T) {
+	s := OpenWith(t, sqlstore.SQLite, nil, 1024)
+	for i := 0; i < 1040; i += 10 {
+		mustTx(t, s, func(tx *sqlstore.Tx) error {
+			for range 9 { // ten entries a transaction, with the one mustTx adds
+				tx.Audit(entry("batch"))
+			}
+			return nil
+		})
+	}
+	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifier)
+	if err != nil || rep.Entries != 1040 || rep.Checkpoints != 2 {
+		t.Fatalf("verify: %+v %v", rep, err)
+	}
+	if _, err := s.DB().Exec(`UPDATE audit_entries SET reason = 'x' WHERE seq = 1035`); err != nil {
+		t.Fatal(err)
+	}
+	var te *audit.TamperError
+	if _, err := s.VerifyAudit(ctx(t), Keys(t).Verifier); !errors.As(err, &te) || te.Seq != 1035 {
+		t.Fatalf("tampering after the last history checkpoint: %v", err)
 	}
 }

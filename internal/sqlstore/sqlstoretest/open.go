@@ -49,14 +49,24 @@ func PostgresURL(t testing.TB) string {
 	return u
 }
 
+// CheckpointInterval is small in tests so that the checkpoint history has several
+// entries; TestCheckpointHistory covers the production default.
+const CheckpointInterval = 2
+
 // Open returns a migrated store on a fresh database of the given engine: a new SQLite
 // file in a temporary directory, or a new schema on the test PostgreSQL server, dropped
 // when the test ends. now may be nil for the real clock.
 func Open(t testing.TB, engine sqlstore.Engine, now func() time.Time) *sqlstore.Store {
 	t.Helper()
+	return OpenWith(t, engine, now, CheckpointInterval)
+}
+
+// OpenWith is Open with a given checkpoint interval.
+func OpenWith(t testing.TB, engine sqlstore.Engine, now func() time.Time, interval int64) *sqlstore.Store {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cfg := sqlstore.Config{DataDir: t.TempDir(), Keys: Keys(t), Now: now}
+	cfg := sqlstore.Config{DataDir: t.TempDir(), Keys: Keys(t), Now: now, CheckpointInterval: interval}
 	if engine == sqlstore.Postgres {
 		cfg.Database = freshSchema(t, ctx)
 	}
