@@ -116,3 +116,14 @@ func FuzzVerifyPassword(f *testing.F) {
 		_, _ = VerifyPassword(pw, h)
 	})
 }
+
+func FuzzParseToken(f *testing.F) {
+	f.Add("ifc_abcdefghijklm_" + strings.Repeat("a", 52))
+	f.Add("ifc__")
+	f.Fuzz(func(t *testing.T, s string) {
+		id, ok := ParseToken(s)
+		if ok && (len(id) != 13 || !strings.HasPrefix(s, TokenPrefix+id+"_")) {
+			t.Fatalf("ParseToken(%q) = %q", s, id)
+		}
+	})
+}
