@@ -30,11 +30,13 @@ const (
 	RecordUpdate Action = "record.update"
 	RecordDelete Action = "record.delete"
 	RecordExport Action = "record.export"
+	RecordReview Action = "record.review" // the agency's list of records due for review
+	RecordImport Action = "record.import" // bulk import on behalf of an agency
 )
 
 // Actions lists every action; a test checks each has a rule.
 var Actions = []Action{AgencyList, AgencyManage, UserManage, TokenOwn, TokenIssue, AuditRead, AuditVerify,
-	RecordRead, RecordList, RecordCreate, RecordUpdate, RecordDelete, RecordExport}
+	RecordRead, RecordList, RecordCreate, RecordUpdate, RecordDelete, RecordExport, RecordReview, RecordImport}
 
 // Scope is how widely a protected object is distributed.
 type Scope string
@@ -83,6 +85,8 @@ func Decide(p *iforce.Principal, a Action, o *Object) Decision {
 		switch a {
 		case AgencyList, AgencyManage, UserManage, TokenIssue, AuditVerify, AuditRead:
 			return allow("node operator administers the node")
+		case RecordImport:
+			return allow("node operator imports on behalf of an agency (no read back)")
 		}
 		return deny("node operator reads no operational data")
 	}
@@ -111,11 +115,11 @@ func Decide(p *iforce.Principal, a Action, o *Object) Decision {
 		return deny("role reads no operational data")
 	case RecordRead:
 		return decideRead(p, o)
-	case RecordCreate:
+	case RecordCreate, RecordReview, RecordImport:
 		if hasAny(p, operational...) {
-			return allow("operational role creates records for its agency")
+			return allow("operational role writes records for its agency")
 		}
-		return deny("role creates no records")
+		return deny("role writes no records")
 	case RecordUpdate, RecordDelete:
 		if d := decideRead(p, o); !d.Allowed {
 			return d

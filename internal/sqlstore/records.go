@@ -1,0 +1,322 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/iforce-platform/iforce/internal/access"
+	"github.com/iforce-platform/iforce/internal/iforce"
+)
+
+// Key is a search key of a record: a folded name token or a normalised identifier.
+type Key struct {
+	Kind string // "name" or an identifier kind
+	Key  string
+}
+
+// RecordColumns are the columns the access policy's SQL filter reads, for records
+// aliased r.
+var RecordColumns = access.Columns{Owner: "r.owner_id", Scope: "r.scope", Victim: "r.victim", Child: "r.child",
+	Agencies: "SELECT ra.agency_id FROM record_agencies ra WHERE ra.record_seq = r.seq"}
+
+const recordCols = `r.seq, r.id, r.schema, r.owner_id, a.code, r.category, r.handling, r.handling_note, r.eval_source, r.eval_info,
+	r.tlp, r.scope, r.child, r.crime_areas, r.legal_basis, r.review_date, r.created_at, r.updated_at, r.version, r.archived,
+	r.source_id, r.properties`
+
+const recordFrom = ` FROM records r JOIN agencies a ON a.id = r.owner_id`
+
+// StoredRecord is a record with its internal sequence number and the ids of the
+// agencies of its named distribution.
+type StoredRecord struct {
+	*iforce.Record
+	Seq       int64
+	AgencyIDs []int64
+}
+
+func scanRecord(row interface{ Scan(...any) error }) (*StoredRecord, error) {
+	r := &iforce.Record{}
+	var seq, created, updated int64
+	var areas, props string
+	err := row.Scan(&seq, &r.ID, &r.Schema, &r.OwnerID, &r.Owner, &r.Category, &r.Handling, &r.HandlingNote, &r.Evaluation.Source,
+		&r.Evaluation.Information, &r.TLP, &r.Distribution.Scope, &r.Child, &areas, &r.LegalBasis, &r.ReviewDate, &created, &updated,
+		&r.Version, &r.Archived, &r.SourceID, &props)
+	if err != nil {
+		return nil, err
+	}
+	r.CrimeAreas = split(areas)
+	r.CreatedAt, r.UpdatedAt = fromMS(created), fromMS(updated)
+	if err := json.Unmarshal([]byte(props), &r.Properties); err != nil {
+		return nil, fmt.Errorf("record %s properties: %w", r.ID, err)
+	}
+	return &StoredRecord{Record: r, Seq: seq}, nil
+}
+
+// fillAgencies loads the named distribution of records.
+func (q *Queries) fillAgencies(ctx context.Context, recs []*StoredRecord) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	bySeq := make(map[int64]*StoredRecord, len(recs))
+	args := make([]any, len(recs))
+	ph := make([]string, len(recs))
+	for i, r := range recs {
+		bySeq[r.Seq] = r
+		args[i] = r.Seq
+		ph[i] = fmt.Sprintf("$%d", i+1)
+	}
+	rows, err := q.q.QueryContext(ctx, `SELECT ra.record_seq, a.id, a.code FROM record_agencies ra JOIN agencies a ON a.id = ra.agency_id
+		WHERE ra.record_seq IN (`+strings.Join(ph, ",")+`) ORDER BY a.code`, args...)
+	if err != nil {
+		return fmt.Errorf("record agencies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq, id int64
+		var code string
+		if err := rows.Scan(&seq, &id, &code); err != nil {
+			return fmt.Errorf("scan record agency: %w", err)
+		}
+		r := bySeq[seq]
+		r.Distribution.Agencies = append(r.Distribution.Agencies, code)
+		r.AgencyIDs = append(r.AgencyIDs, id)
+	}
+	return rows.Err()
+}
+
+// Record returns a record by id, archived or not, or NotFound. The caller decides
+// whether the principal may see it.
+func (q *Queries) Record(ctx context.Context, id string) (*StoredRecord, error) {
+	r, err := scanRecord(q.q.QueryRowContext(ctx, `SELECT `+recordCols+recordFrom+` WHERE r.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, iforce.NotFound("record")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("record: %w", err)
+	}
+	return r, q.fillAgencies(ctx, []*StoredRecord{r})
+}
+
+// RecordBySource returns the live record an owner imported under a source id.
+func (q *Queries) RecordBySource(ctx context.Context, ownerID int64, schema, sourceID string) (*StoredRecord, error) {
+	r, err := scanRecord(q.q.QueryRowContext(ctx, `SELECT `+recordCols+recordFrom+` WHERE r.owner_id = $1 AND r.schema = $2 AND r.source_id = $3`,
+		ownerID, schema, sourceID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, iforce.NotFound("record")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("record by source: %w", err)
+	}
+	return r, q.fillAgencies(ctx, []*StoredRecord{r})
+}
+
+// agencyIDs resolves distribution agency codes; an unknown code is a field problem.
+func (q *Queries) agencyIDs(ctx context.Context, codes []string) ([]int64, error) {
+	ids := make([]int64, 0, len(codes))
+	for _, c := range codes {
+		a, err := q.AgencyByCode(ctx, c)
+		if iforce.IsKind(err, iforce.KindNotFound) {
+			return nil, &iforce.Error{Kind: iforce.KindInvalid, Message: "invalid input",
+				Fields: []iforce.FieldProblem{{Field: "distribution.agencies", Problem: "no agency with code " + c}}}
+		}
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, a.ID)
+	}
+	return ids, nil
+}
+
+// CreateRecord inserts a validated record with its search keys and first version.
+// A duplicate source id of the same owner and schema is a Conflict.
+func (tx *Tx) CreateRecord(ctx context.Context, r *iforce.Record, keys []Key, actor string) (int64, error) {
+	props, err := json.Marshal(r.Properties)
+	if err != nil {
+		return 0, fmt.Errorf("encode properties: %w", err)
+	}
+	ids, err := tx.agencyIDs(ctx, r.Distribution.Agencies)
+	if err != nil {
+		return 0, err
+	}
+	var seq int64
+	err = tx.tx.QueryRowContext(ctx, `INSERT INTO records (id, schema, owner_id, category, handling, handling_note, eval_source, eval_info,
+		tlp, scope, victim, child, crime_areas, legal_basis, review_date, created_at, updated_at, version, archived, source_id, caption, properties)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $20, $21) RETURNING seq`,
+		r.ID, r.Schema, r.OwnerID, r.Category, r.Handling, r.HandlingNote, r.Evaluation.Source, r.Evaluation.Information, r.TLP,
+		r.Distribution.Scope, b2i(r.Victim()), b2i(r.Child), strings.Join(r.CrimeAreas, ","), r.LegalBasis, r.ReviewDate,
+		ms(r.CreatedAt), ms(r.UpdatedAt), r.Version, r.SourceID, clipCaption(r.Caption()), string(props)).Scan(&seq)
+	if isUnique(err) {
+		return 0, &iforce.Error{Kind: iforce.KindConflict, Message: "record exists", Fields: []iforce.FieldProblem{{Field: "id", Problem: "a record with this source id exists"}}}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("insert record: %w", err)
+	}
+	if err := tx.writeRecordIndex(ctx, seq, r, ids, keys); err != nil {
+		return 0, err
+	}
+	if err := tx.writeVersion(ctx, seq, r, actor, "create"); err != nil {
+		return 0, err
+	}
+	tx.changes = append(tx.changes, change{"record", r.ID, "create"})
+	return seq, nil
+}
+
+func clipCaption(s string) string {
+	if len(s) > 200 {
+		return s[:200]
+	}
+	return s
+}
+
+// UpdateRecord stores a new version of a record whose stored version is
+// expectedVersion; another version is a Conflict (someone changed it meanwhile).
+func (tx *Tx) UpdateRecord(ctx context.Context, seq int64, r *iforce.Record, keys []Key, expectedVersion int, actor string) error {
+	props, err := json.Marshal(r.Properties)
+	if err != nil {
+		return fmt.Errorf("encode properties: %w", err)
+	}
+	ids, err := tx.agencyIDs(ctx, r.Distribution.Agencies)
+	if err != nil {
+		return err
+	}
+	res, err := tx.tx.ExecContext(ctx, `UPDATE records SET category = $1, handling = $2, handling_note = $3, eval_source = $4, eval_info = $5,
+		tlp = $6, scope = $7, victim = $8, child = $9, crime_areas = $10, legal_basis = $11, review_date = $12, updated_at = $13, version = $14,
+		archived = $15, caption = $16, properties = $17 WHERE seq = $18 AND version = $19`,
+		r.Category, r.Handling, r.HandlingNote, r.Evaluation.Source, r.Evaluation.Information, r.TLP, r.Distribution.Scope,
+		b2i(r.Victim()), b2i(r.Child), strings.Join(r.CrimeAreas, ","), r.LegalBasis, r.ReviewDate, ms(r.UpdatedAt), r.Version,
+		b2i(r.Archived), clipCaption(r.Caption()), string(props), seq, expectedVersion)
+	if err != nil {
+		return fmt.Errorf("update record: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return &iforce.Error{Kind: iforce.KindConflict, Message: "the record was changed by someone else; reload it",
+			Fields: []iforce.FieldProblem{{Field: "version", Problem: fmt.Sprintf("is not the current version")}}}
+	}
+	for _, q := range []string{`DELETE FROM record_agencies WHERE record_seq = $1`, `DELETE FROM record_keys WHERE record_seq = $1`,
+		`DELETE FROM record_crime_areas WHERE record_seq = $1`, `DELETE FROM record_links WHERE link_seq = $1`} {
+		if _, err := tx.tx.ExecContext(ctx, q, seq); err != nil {
+			return fmt.Errorf("clear record index: %w", err)
+		}
+	}
+	op := "update"
+	if r.Archived {
+		op = "archive"
+	} else {
+		if err := tx.writeRecordIndex(ctx, seq, r, ids, keys); err != nil {
+			return err
+		}
+	}
+	if err := tx.writeVersion(ctx, seq, r, actor, op); err != nil {
+		return err
+	}
+	tx.changes = append(tx.changes, change{"record", r.ID, op})
+	return nil
+}
+
+// writeRecordIndex writes the distribution, keys, crime areas and references of a
+// live record. Archived records have none: their identifiers leave every index.
+func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record, agencyIDs []int64, keys []Key) error {
+	for _, id := range agencyIDs {
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_agencies (record_seq, agency_id) VALUES ($1, $2)`, seq, id); err != nil {
+			return fmt.Errorf("insert record agency: %w", err)
+		}
+	}
+	seen := map[Key]bool{}
+	for _, k := range keys {
+		if seen[k] || k.Key == "" {
+			continue
+		}
+		seen[k] = true
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_keys (record_seq, kind, key) VALUES ($1, $2, $3)`, seq, k.Kind, k.Key); err != nil {
+			return fmt.Errorf("insert record key: %w", err)
+		}
+	}
+	for _, a := range r.CrimeAreas {
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_crime_areas (record_seq, area) VALUES ($1, $2)`, seq, a); err != nil {
+			return fmt.Errorf("insert crime area: %w", err)
+		}
+	}
+	if s, ok := iforce.SchemaNamed(r.Schema); ok {
+		for _, p := range s.Props {
+			if p.Type != iforce.PropRef {
+				continue
+			}
+			for _, end := range r.Properties[p.Name] {
+				if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_links (link_seq, end_id) VALUES ($1, $2)`, seq, end); err != nil {
+					return fmt.Errorf("insert record reference: %w", err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// versionJSON is the stored snapshot of one version.
+type versionJSON struct {
+	Schema       string              `json:"schema"`
+	Properties   map[string][]string `json:"properties"`
+	Category     string              `json:"category,omitempty"`
+	Handling     string              `json:"handling"`
+	HandlingNote string              `json:"handlingNote,omitempty"`
+	Evaluation   iforce.Evaluation   `json:"evaluation"`
+	TLP          string              `json:"tlp,omitempty"`
+	Distribution iforce.Distribution `json:"distribution"`
+	CrimeAreas   []string            `json:"crimeAreas"`
+	LegalBasis   string              `json:"legalBasis,omitempty"`
+	ReviewDate   string              `json:"reviewDate"`
+	Archived     bool                `json:"archived,omitempty"`
+}
+
+func (tx *Tx) writeVersion(ctx context.Context, seq int64, r *iforce.Record, actor, op string) error {
+	b, err := json.Marshal(versionJSON{r.Schema, r.Properties, r.Category, r.Handling, r.HandlingNote, r.Evaluation, r.TLP,
+		r.Distribution, r.CrimeAreas, r.LegalBasis, r.ReviewDate, r.Archived})
+	if err != nil {
+		return fmt.Errorf("encode version: %w", err)
+	}
+	if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_versions (record_seq, version, changed_at, changed_by, op, data) VALUES ($1, $2, $3, $4, $5, $6)`,
+		seq, r.Version, ms(r.UpdatedAt), actor, op, string(b)); err != nil {
+		return fmt.Errorf("insert record version: %w", err)
+	}
+	return nil
+}
+
+// Version is one stored version of a record.
+type Version struct {
+	Version   int
+	ChangedAt time.Time
+	ChangedBy string
+	Op        string
+	Record    *iforce.Record
+}
+
+// RecordHistory returns every version of a record, newest first.
+func (q *Queries) RecordHistory(ctx context.Context, seq int64) ([]Version, error) {
+	rows, err := q.q.QueryContext(ctx, `SELECT version, changed_at, changed_by, op, data FROM record_versions WHERE record_seq = $1 ORDER BY version DESC`, seq)
+	if err != nil {
+		return nil, fmt.Errorf("record history: %w", err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		var v Version
+		var at int64
+		var data string
+		if err := rows.Scan(&v.Version, &at, &v.ChangedBy, &v.Op, &data); err != nil {
+			return nil, fmt.Errorf("scan version: %w", err)
+		}
+		var j versionJSON
+		if err := json.Unmarshal([]byte(data), &j); err != nil {
+			return nil, fmt.Errorf("decode version: %w", err)
+		}
+		v.ChangedAt = fromMS(at)
+		v.Record = &iforce.Record{Schema: j.Schema, Properties: j.Properties, Category: j.Category, Handling: j.Handling,
+			HandlingNote: j.HandlingNote, Evaluation: j.Evaluation, TLP: j.TLP, Distribution: j.Distribution, CrimeAreas: j.CrimeAreas,
+			LegalBasis: j.LegalBasis, ReviewDate: j.ReviewDate, Archived: j.Archived, Version: v.Version, UpdatedAt: v.ChangedAt}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
