@@ -32,7 +32,7 @@ func (a *App) CreateRecord(ctx context.Context, r *iforce.Record) error {
 		if err := a.prepareRecord(p, r, true); err != nil {
 			return "", err
 		}
-		keys, err := a.checkRecord(r, p)
+		keys, err := a.checkRecord(r, p.Country)
 		if err != nil {
 			return "", err
 		}
@@ -43,7 +43,8 @@ func (a *App) CreateRecord(ctx context.Context, r *iforce.Record) error {
 	})
 }
 
-// prepareRecord sets the system-owned fields of a new or changed record.
+// prepareRecord sets the system-owned fields of a new or changed record; a new record
+// belongs to the principal's agency.
 func (a *App) prepareRecord(p *iforce.Principal, r *iforce.Record, isNew bool) error {
 	now := a.now().UTC().Truncate(time.Millisecond)
 	if isNew {
@@ -57,22 +58,23 @@ func (a *App) prepareRecord(p *iforce.Principal, r *iforce.Record, isNew bool) e
 	return nil
 }
 
-// checkRecord normalises and validates a record and derives its search keys.
-func (a *App) checkRecord(r *iforce.Record, p *iforce.Principal) ([]sqlstore.Key, error) {
+// checkRecord normalises and validates a record of an agency of ownerCountry and
+// derives its search keys.
+func (a *App) checkRecord(r *iforce.Record, ownerCountry string) ([]sqlstore.Key, error) {
 	r.Normalise()
 	var probs iforce.Problems
 	if err := r.Validate(a.now()); err != nil {
 		probs = append(probs, err.(*iforce.Error).Fields...)
 	}
 	if r.Schema == "TravelDocument" {
-		if c := r.First("country"); c != "" && c != p.Country {
+		if c := r.First("country"); c != "" && c != ownerCountry {
 			probs.Add("country", "only an agency of the issuing country ("+c+") may add or change this document")
 		}
 	}
 	if len(probs) > 0 {
 		return nil, probs.Err()
 	}
-	keys, kp := recordKeys(r, p.Country, a.now())
+	keys, kp := recordKeys(r, ownerCountry, a.now())
 	if err := kp.Err(); err != nil {
 		return nil, err
 	}
@@ -192,7 +194,7 @@ func (a *App) UpdateRecord(ctx context.Context, id string, version int, patch Re
 		if err := a.prepareRecord(PrincipalFrom(ctx), &rec, false); err != nil {
 			return err
 		}
-		keys, err := a.checkRecord(&rec, PrincipalFrom(ctx))
+		keys, err := a.checkRecord(&rec, PrincipalFrom(ctx).Country)
 		if err != nil {
 			return err
 		}

@@ -320,3 +320,17 @@ func (q *Queries) RecordHistory(ctx context.Context, seq int64) ([]Version, erro
 	}
 	return out, rows.Err()
 }
+
+// RecordIDBySource returns the id of an owner's live record imported under a source
+// id, of any schema, or NotFound; the importer resolves references with it.
+func (q *Queries) RecordIDBySource(ctx context.Context, ownerID int64, sourceID string) (string, error) {
+	var id string
+	err := q.q.QueryRowContext(ctx, `SELECT id FROM records WHERE owner_id = $1 AND source_id = $2 AND archived = 0 ORDER BY seq LIMIT 1`, ownerID, sourceID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", iforce.NotFound("record")
+	}
+	if err != nil {
+		return "", fmt.Errorf("record by source id: %w", err)
+	}
+	return id, nil
+}
