@@ -22,6 +22,7 @@ import (
 
 type env struct {
 	srv    *httptest.Server
+	app    *app.App
 	tokens map[string]string
 }
 
@@ -38,7 +39,7 @@ func setup(t *testing.T) *env {
 			t.Fatal(err)
 		}
 	}
-	e := &env{tokens: map[string]string{}}
+	e := &env{app: a, tokens: map[string]string{}}
 	for _, u := range []app.NewUser{
 		{Agency: "UA-NCB", Username: "olena", Name: "Олена Коваленко", Roles: []iforce.Role{iforce.RoleOfficer}},
 		{Agency: "RO-NCB", Username: "admin", Name: "Admin", Roles: []iforce.Role{iforce.RoleAdmin}},

@@ -58,6 +58,7 @@ Usage:
   iforce admin user disable|enable|reset-mfa --username U
   iforce admin token create --username U [--ttl 24h] [--name N] [--role R[,R…]]
   iforce admin token revoke ID
+  iforce import --agency CODE --format csv|ftm [--schema S] [--category C] [--scope S] FILE
   iforce audit verify [--public-key FILE]
   iforce audit checkpoint
   iforce backup --out FILE
@@ -130,6 +131,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		return runAdmin(ctx, rest, env)
 	case "audit":
 		return runAudit(ctx, rest, env)
+	case "import":
+		return runImport(ctx, rest, env)
 	case "backup":
 		return runBackup(ctx, rest, env)
 	case "restore":

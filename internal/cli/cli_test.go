@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -208,5 +209,21 @@ func TestServe(t *testing.T) {
 	r := must(t, run(t, dir, "", "admin", "user", "list"))
 	if strings.Count(r.out, "\n") != 20 {
 		t.Errorf("demo users: %d lines", strings.Count(r.out, "\n"))
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	dir := seed(t)
+	file := filepath.Join(t.TempDir(), "people.csv")
+	os.WriteFile(file, []byte("lastName,firstName,birthDate\nШевченко,Олександр,1985-03-14\nCeban,Ion,14.03.1990\n"), 0o600)
+	r := run(t, dir, "", "import", "--agency", "UA-NCB", "--format", "csv", "--schema", "Person", "--category", "wanted", "--scope", "all", file)
+	if r.code != ExitUsage || !strings.Contains(r.out, `"created": 1`) || !strings.Contains(r.out, `"line": 3`) || !strings.Contains(r.out, "birthDate") {
+		t.Errorf("import: exit %d\n%s\n%s", r.code, r.out, r.err)
+	}
+	if r := run(t, dir, "", "import", "--agency", "UA-NCB", "--format", "csv", "--schema", "Person", file); r.code != ExitUsage {
+		t.Errorf("without category: %d", r.code)
+	}
+	if r := run(t, dir, "", "import", "--format", "csv", file); r.code != ExitUsage {
+		t.Errorf("without agency: %d", r.code)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/iforce-platform/iforce/internal/demo"
 	"github.com/iforce-platform/iforce/internal/server"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
+	"github.com/iforce-platform/iforce/internal/web"
 )
 
 func runServe(ctx context.Context, args []string, env Env) error {
@@ -51,7 +52,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintf(env.Stdout, "demo data loaded; every demo user signs in with password %q and enrols a second factor at first sign-in\n", pw)
 		fmt.Fprintf(env.Stdout, "demo users: %s\n", demoUsernames())
 	}
-	h, err := server.Handler(n.app, nil, metrics, log)
+	h, err := server.Handler(n.app, web.New(web.Deps{App: n.app, Sessions: n.store.Sessions(), Log: log}), metrics, log)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,124 @@
+package names
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// CuratedGroupBase is added to the id of each curated cognate group
+// (data/given_names.tsv). Ids below it are Wikidata item numbers (Q-ids) of
+// the groups derived from Wikidata (data/wikidata_groups.txt).
+const CuratedGroupBase uint32 = 0xF000_0000
+
+//go:embed data/given_names.tsv
+var givenNamesTSV string
+
+//go:embed data/wikidata_groups.txt
+var wikidataGroupsTXT string
+
+// cognateIndex maps a lookup key (a fold, or a normalised non-Latin form) to
+// the sorted ids of the groups that contain it.
+var cognateIndex = sync.OnceValue(func() map[string][]uint32 {
+	idx, err := buildCognateIndex(givenNamesTSV, wikidataGroupsTXT)
+	if err != nil {
+		panic(err) // embedded data: a parse error is a build defect
+	}
+	return idx
+})
+
+func buildCognateIndex(curated, wikidata string) (map[string][]uint32, error) {
+	idx := make(map[string][]uint32, 16000)
+	add := func(id uint32, form string) {
+		for _, k := range formKeys(form) {
+			if ids := idx[k]; !slices.Contains(ids, id) {
+				idx[k] = append(ids, id)
+			}
+		}
+	}
+	sc := bufio.NewScanner(strings.NewReader(curated))
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		idText, forms, ok := strings.Cut(text, "\t")
+		n, err := strconv.ParseUint(idText, 10, 28)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("given_names.tsv:%d: want id<TAB>forms", line)
+		}
+		for f := range strings.SplitSeq(forms, ",") {
+			add(CuratedGroupBase+uint32(n), f)
+		}
+	}
+	sc = bufio.NewScanner(strings.NewReader(wikidata))
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		forms, q, ok := strings.Cut(text, " => Q")
+		n, err := strconv.ParseUint(q, 10, 32)
+		if !ok || err != nil || uint32(n) >= CuratedGroupBase {
+			return nil, fmt.Errorf("wikidata_groups.txt:%d: want forms => Q<n>", line)
+		}
+		for f := range strings.SplitSeq(forms, ",") {
+			add(uint32(n), f)
+		}
+	}
+	for k, ids := range idx {
+		slices.Sort(ids)
+		idx[k] = slices.Clip(ids)
+	}
+	return idx, nil
+}
+
+// formKeys returns the dictionary keys of one form: its fold, and for a
+// non-Latin form also its normalised spelling.
+func formKeys(form string) []string {
+	n := Normalize(strings.TrimSpace(form))
+	if n == "" {
+		return nil
+	}
+	keys := make([]string, 0, 2)
+	if f := Fold(n); len(f) >= 2 {
+		keys = append(keys, f)
+	}
+	if s := DetectScript(n); s != ScriptLatin && s != ScriptNone && n != Fold(n) {
+		keys = append(keys, n)
+	}
+	return keys
+}
+
+// CognateIDs returns the sorted ids of the cognate groups token belongs to:
+// the same given name (or surname) across languages and scripts, such as
+// Олександр, Александр, Aleksander, Alexandru, Sándor. A token is looked up
+// by its fold, by every Variant and, for a Cyrillic or Georgian token, by its
+// own spelling, so a Cyrillic token finds the groups listed only in Latin.
+// Ids at or above CuratedGroupBase are curated groups; the others are
+// Wikidata item numbers.
+func CognateIDs(token string) []uint32 {
+	return cognateIDs(Normalize(token), Variants(token))
+}
+
+func cognateIDs(norm string, vs []Variant) []uint32 {
+	idx := cognateIndex()
+	var ids []uint32
+	addAll := func(key string) {
+		for _, id := range idx[key] {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	addAll(norm)
+	for i := range vs {
+		addAll(vs[i].Text)
+	}
+	slices.Sort(ids)
+	return ids
+}

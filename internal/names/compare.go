@@ -1,0 +1,320 @@
+package names
+
+import (
+	"slices"
+	"strings"
+)
+
+// Routes by which Compare relates two tokens. They are shown to users in
+// screening explanations: do not change them.
+const (
+	// RouteIdentical: the same token, up to case, Unicode form, apostrophes
+	// and (in the same script) diacritics.
+	RouteIdentical = "identical"
+	// RouteTransliteration prefixes the system that renders one token as the
+	// other: "transliteration:uk:kmu55". When both tokens are non-Latin the
+	// two systems that meet are joined by "/":
+	// "transliteration:uk:bgn1965/ru:wiki". Latin tokens that differ only by
+	// the MRZ spelling of umlauts give "transliteration:latin:mrz".
+	RouteTransliteration = "transliteration:"
+	// RouteCognate: the tokens belong to one cognate group (CognateIDs).
+	RouteCognate = "cognate"
+	// RouteInflection: the same stem with a different grammatical ending
+	// that does not change the gender (Putin, Putinas, Putins; Zelenskyi,
+	// Zelenskis).
+	RouteInflection = "inflection"
+	// RouteSkeleton: the same cross-orthography skeleton (Skeleton) and a
+	// small spelling distance.
+	RouteSkeleton = "skeleton"
+	// RouteTypo1 and RouteTypo2: a cost-folded edit distance (Distance) of at
+	// most 1 (a confusable letter only for four-letter tokens, nothing for
+	// shorter ones), or of at most 2 for tokens of ten letters or more.
+	RouteTypo1 = "typo(d=1)"
+	RouteTypo2 = "typo(d=2)"
+	// RouteGenderForm: the masculine and feminine forms of one name
+	// (Ivanov, Ivanova). Match.OK is false: same family, not the same person.
+	RouteGenderForm = "gender-form"
+	// RouteMRZTruncation: one token is a prefix of the other, as when the MRZ
+	// truncates a long name. Match.OK is false because a prefix alone is weak;
+	// CompareTokens accepts it for a token Parse marked MaybeTruncated.
+	RouteMRZTruncation = "mrz-truncation"
+	// RouteNone: no relation found.
+	RouteNone = "none"
+)
+
+// Match is the result of comparing two name tokens.
+type Match struct {
+	OK    bool    // the tokens can stand for the same name of the same person
+	Route string  // how they relate (the Route constants)
+	Score float64 // similarity in [0, 1]; 1 only for identical tokens
+}
+
+// Form is a token prepared for comparison: its normalisation, fold,
+// variants, skeletons, stems and cognate groups, computed once. Preparing
+// the tokens of an index or a candidate list once makes CompareForms cheap.
+// A Form from NewForm is immutable and safe for concurrent use.
+type Form struct {
+	norm     string
+	script   Script
+	vars     []Variant
+	skels    []string  // skeleton of vars[i].Text
+	stems    []stemRes // stem of vars[i].Text
+	fuzzy    []int     // indexes of the vars the skeleton and typo routes use
+	cognates []uint32
+}
+
+// fuzzySystem reports whether the skeleton and typo routes use the variants
+// of a system. The Estonian renderings are left out (exact routes only):
+// their õ for и and ы invites typo matches with unrelated names.
+func fuzzySystem(sys string) bool {
+	return !strings.HasSuffix(sys, ":et")
+}
+
+type stemRes struct {
+	stem   string // Skeleton of the stem, so that spellings of one stem meet
+	gender Gender
+	kind   uint8 // stemNone, stemPatronymic, stemOther
+}
+
+const (
+	stemNone = iota
+	stemPatronymic
+	stemOther
+)
+
+// maxFuzzy caps the variants of a token the skeleton and typo routes try.
+const maxFuzzy = 8
+
+// NewForm prepares token for CompareForms.
+func NewForm(token string) *Form {
+	f := newLightForm(token)
+	f.complete()
+	return f
+}
+
+// newLightForm computes what the first routes need; complete adds the rest.
+func newLightForm(token string) *Form {
+	n := fixHomoglyphs(Normalize(token))
+	return &Form{norm: n, script: DetectScript(n), vars: Variants(n)}
+}
+
+// complete computes the skeletons, stems and cognate groups. It writes to
+// f unless they are there already, so a Form shared between goroutines must
+// come from NewForm.
+func (f *Form) complete() {
+	if f.skels != nil || len(f.vars) == 0 {
+		return
+	}
+	skels := make([]string, len(f.vars))
+	f.stems = make([]stemRes, len(f.vars))
+	for i, v := range f.vars {
+		skels[i] = skeletonFolded(v.Text)
+		f.stems[i] = stemOf(v.Text, skels[i])
+	}
+	for i, v := range f.vars {
+		if fuzzySystem(v.System) && len(f.fuzzy) < maxFuzzy {
+			f.fuzzy = append(f.fuzzy, i)
+		}
+	}
+	f.cognates = cognateIDs(f.norm, f.vars)
+	f.skels = skels
+}
+
+// stemOf returns the stem of a variant text whose skeleton is skel.
+func stemOf(text, skel string) stemRes {
+	s, g := stemFolded(text)
+	if s == text {
+		return stemRes{stem: skel, gender: g}
+	}
+	sk := skeletonFolded(s)
+	switch {
+	case isPatronymicEnding(text):
+		return stemRes{stem: sk, gender: g, kind: stemPatronymic}
+	}
+	return stemRes{stem: sk, gender: g, kind: stemOther}
+}
+
+func isPatronymicEnding(text string) bool {
+	_, ok := patronymicFolded(text)
+	return ok
+}
+
+// Compare compares two name tokens in any script and says whether they can
+// be the same name and by what route (the Route constants), trying in
+// order: identical, transliteration, gender-form, inflection, cognate,
+// skeleton, typo, mrz-truncation. Use NewForm and CompareForms to compare
+// one token with many.
+func Compare(a, b string) Match {
+	na, nb := Normalize(a), Normalize(b)
+	if na == nb && na != "" {
+		return Match{OK: true, Route: RouteIdentical, Score: 1}
+	}
+	return CompareForms(newLightForm(a), newLightForm(b))
+}
+
+// CompareForms is Compare on prepared tokens. It is cheap (well under a
+// microsecond when a transliteration or the cognate dictionary relates the
+// tokens, a few microseconds otherwise) and allocates nothing.
+func CompareForms(a, b *Form) Match {
+	if len(a.vars) == 0 || len(b.vars) == 0 {
+		return Match{Route: RouteNone}
+	}
+	if a.norm == b.norm {
+		return Match{OK: true, Route: RouteIdentical, Score: 1}
+	}
+	if a.script == b.script && a.vars[0].Text == b.vars[0].Text {
+		return Match{OK: true, Route: RouteIdentical, Score: 0.98}
+	}
+	if route, ok := translitRoute(a, b); ok {
+		return Match{OK: true, Route: route, Score: 0.95}
+	}
+	a.complete()
+	b.complete()
+	if m, ok := stemRoute(a, b); ok {
+		return m
+	}
+	if sharesID(a.cognates, b.cognates) {
+		return Match{OK: true, Route: RouteCognate, Score: 0.85}
+	}
+	best := 1 << 30 // best distance in half-units between variant texts
+	bestLen := 1
+	for _, i := range a.fuzzy {
+		for _, j := range b.fuzzy {
+			x, y := a.vars[i].Text, b.vars[j].Text
+			maxLen := max(len(x), len(y))
+			limit := max(4, maxLen*9/10) // in half-units: 0.45 per letter
+			d := distanceUnits(x, y, limit)
+			if d < best {
+				best, bestLen = d, maxLen
+			}
+			if a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3 && d <= limit {
+				return Match{OK: true, Route: RouteSkeleton, Score: 0.9 - 0.3*float64(d)/float64(2*maxLen)}
+			}
+		}
+	}
+	switch minLen := min(len(a.vars[0].Text), len(b.vars[0].Text)); {
+	case best <= typoAllowance(minLen) && best <= 2:
+		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.05*float64(best)}
+	case best <= typoAllowance(minLen):
+		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
+	}
+	if s, ok := prefixScore(a, b); ok {
+		return Match{Route: RouteMRZTruncation, Score: s}
+	}
+	score := 0.0
+	if best < 2*bestLen {
+		score = 0.5 * (1 - float64(best)/float64(2*bestLen))
+	}
+	return Match{Route: RouteNone, Score: score}
+}
+
+// typoAllowance is the largest distance, in half-units, accepted as a typo
+// between tokens whose shorter fold has n letters: none up to 3 letters, a
+// confusable letter at 4, one edit from 5, two from 10.
+func typoAllowance(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n == 4:
+		return 1
+	case n < 10:
+		return 2
+	}
+	return 4
+}
+
+// translitRoute finds a variant text the two tokens share.
+func translitRoute(a, b *Form) (string, bool) {
+	for i := range a.vars {
+		for j := range b.vars {
+			if a.vars[i].Text != b.vars[j].Text {
+				continue
+			}
+			sa, sb := a.vars[i].System, b.vars[j].System
+			la, lb := a.vars[i].Lang != "", b.vars[j].Lang != ""
+			switch {
+			case la && lb:
+				return RouteTransliteration + sa + "/" + sb, true
+			case la:
+				return RouteTransliteration + sa, true
+			case lb:
+				return RouteTransliteration + sb, true
+			case sa == SystemMRZ || sb == SystemMRZ:
+				return RouteTransliteration + SystemMRZ, true
+			default:
+				return RouteIdentical, true // unreachable: equal folds are identical
+			}
+		}
+	}
+	return "", false
+}
+
+// stemRoute relates gendered and inflected forms of one stem.
+func stemRoute(a, b *Form) (Match, bool) {
+	for i := range a.stems {
+		for j := range b.stems {
+			x, y := a.stems[i], b.stems[j]
+			tx, ty := a.vars[i].Text, b.vars[j].Text
+			if czechFeminine(tx, ty) || czechFeminine(ty, tx) {
+				return Match{Route: RouteGenderForm, Score: 0.5}, true
+			}
+			if x.stem != y.stem || len(x.stem) < 3 || (x.kind == stemPatronymic) != (y.kind == stemPatronymic) {
+				continue
+			}
+			gx, gy := impliedGender(x, tx), impliedGender(y, ty)
+			if (gx == GenderMale && gy == GenderFemale) || (gx == GenderFemale && gy == GenderMale) {
+				return Match{Route: RouteGenderForm, Score: 0.5}, true
+			}
+			if x.kind != stemNone || y.kind != stemNone {
+				return Match{OK: true, Route: RouteInflection, Score: 0.85}, true
+			}
+		}
+	}
+	return Match{}, false
+}
+
+// impliedGender treats a form without a known ending that ends in a
+// consonant as masculine (Ivan beside Ivana, Novák beside Nováková).
+func impliedGender(s stemRes, text string) Gender {
+	if s.gender == GenderUnknown && s.kind == stemNone && text != "" && !isVowelByte(text[len(text)-1]) {
+		return GenderMale
+	}
+	return s.gender
+}
+
+// czechFeminine reports whether f is the Czech or Slovak feminine of m
+// (Novák → Nováková, Svoboda → Svobodová).
+func czechFeminine(f, m string) bool {
+	if len(m) < 3 || !strings.HasSuffix(f, "ova") {
+		return false
+	}
+	base := f[:len(f)-3]
+	return base == m || (strings.HasSuffix(m, "a") && base == m[:len(m)-1])
+}
+
+func sharesID(a, b []uint32) bool {
+	for _, id := range a {
+		if _, ok := slices.BinarySearch(b, id); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixScore reports whether one token's variant is a proper prefix of the
+// other's, as MRZ truncation leaves it, and scores it by the share kept.
+func prefixScore(a, b *Form) (float64, bool) {
+	best := 0.0
+	for i := range a.vars {
+		for j := range b.vars {
+			x, y := a.vars[i].Text, b.vars[j].Text
+			if len(x) > len(y) {
+				x, y = y, x
+			}
+			if len(x) >= 2 && len(x) < len(y) && strings.HasPrefix(y, x) {
+				best = max(best, 0.4+0.4*float64(len(x))/float64(len(y)))
+			}
+		}
+	}
+	return best, best > 0
+}

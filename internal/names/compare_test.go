@@ -1,0 +1,97 @@
+package names
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		ok    bool
+		route string
+	}{
+		{"Shevchenko", "SHEVCHENKO", true, RouteIdentical},
+		{"Ševčenko", "Sevcenko", true, RouteIdentical},
+		{"Шевченко", "Shevchenko", true, "transliteration:uk:kmu55"},
+		{"Шевченко", "Schewtschenko", true, "transliteration:uk:de"},
+		{"Григорій", "Grygorii", true, "transliteration:uk:pass2007"},
+		{"Фёдор", "Fyodor", true, "transliteration:ru:gost779b"},
+		{"Фёдор", "Fjodor", true, "transliteration:ru:de"},
+		{"Путин", "Poutine", true, "transliteration:ru:fr"},
+		{"ჯუღაშვილი", "Dzhugashvili", true, "transliteration:ka:via-ru"},
+		{"ჯუღაშვილი", "Джугашвили", true, "transliteration:ka:via-ru/ru:icao"},
+		{"Müller", "MUELLER", true, "transliteration:latin:mrz"},
+		{"Ivanov", "Ivanova", false, RouteGenderForm},
+		{"Іванов", "Ivanova", false, RouteGenderForm},
+		{"Kowalski", "Kowalska", false, RouteGenderForm},
+		{"Novák", "Nováková", false, RouteGenderForm},
+		{"Petrovych", "Petrivna", false, RouteGenderForm},
+		{"Putin", "Putinas", true, RouteInflection},
+		{"Putin", "Putins", true, RouteInflection},
+		{"Зеленський", "Zelenskis", true, RouteInflection},
+		{"Олександр", "Alexandru", true, RouteCognate},
+		{"Іван", "János", true, RouteCognate},
+		{"Volodymyr", "Włodzimierz", true, RouteCognate},
+		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},
+		{"Jughashvili", "Djugashvili", true, RouteSkeleton},
+		{"Shevchenko", "Shevchenco", true, RouteTypo1},
+		{"Bondarenko", "Bondarneko", true, RouteTypo1},
+		{"Shevchenko", "Shevchuk", false, RouteNone},
+		{"Petrenko", "Petrov", false, RouteNone},
+		{"Shevchenko", "Savchenko", false, RouteNone},
+		{"OLEKSANDR", "OLEKS", false, RouteMRZTruncation},
+		{"", "Ivan", false, RouteNone},
+	}
+	for _, tt := range tests {
+		got := Compare(tt.a, tt.b)
+		if got.OK != tt.ok || got.Route != tt.route {
+			t.Errorf("Compare(%q, %q) = %+v, want ok=%v route=%q", tt.a, tt.b, got, tt.ok, tt.route)
+		}
+		if got.Score < 0 || got.Score > 1 {
+			t.Errorf("Compare(%q, %q).Score = %v out of [0, 1]", tt.a, tt.b, got.Score)
+		}
+		if back := Compare(tt.b, tt.a); back.OK != got.OK {
+			t.Errorf("Compare(%q, %q).OK = %v but reversed %v", tt.a, tt.b, got.OK, back.OK)
+		}
+	}
+}
+
+// TestPutinNames checks the forms of one name in many languages
+// (testdata/putin_names.txt): every Latin or Cyrillic form of the given name
+// and surname matches Владимир and Путин.
+func TestPutinNames(t *testing.T) {
+	given, surname := NewForm("Владимир"), NewForm("Путин")
+	skip := map[string]bool{"president": true, "presidente": true, "presiden": true, "predsjednik": true,
+		"prasident": true, "presedintele": true, "elnok": true, "v": true, "prezydent": true}
+	var missed []string
+	for _, line := range readLines(t, "testdata/putin_names.txt") {
+		for _, tok := range Parse(line).Tokens {
+			if s := DetectScript(tok.Text); s != ScriptLatin && s != ScriptCyrillic || skip[Fold(tok.Text)] {
+				continue
+			}
+			f := NewForm(tok.Text)
+			if _, ok := Patronymic(tok.Text); ok {
+				continue
+			}
+			if !CompareForms(f, given).OK && !CompareForms(f, surname).OK {
+				missed = append(missed, tok.Text)
+			}
+		}
+	}
+	if d := cmp.Diff([]string(nil), missed); d != "" {
+		t.Errorf("tokens matching neither Владимир nor Путин (-want +got):\n%s", d)
+	}
+}
+
+func TestCompareTokensTruncation(t *testing.T) {
+	n := Parse("SHEVCHENKO<<OLEKSANDR<PETROV")
+	full := Token{Text: "petrovych"}
+	if m := CompareTokens(n.Tokens[2], full); !m.OK || m.Route != RouteMRZTruncation {
+		t.Errorf("CompareTokens(truncated PETROV, petrovych) = %+v, want mrz-truncation OK", m)
+	}
+	if m := CompareTokens(Token{Text: "petrov"}, full); m.OK {
+		t.Errorf("CompareTokens(petrov, petrovych) = %+v, want not OK", m)
+	}
+}

@@ -1,0 +1,169 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+)
+
+// MaxVariants caps the number of variants Variants returns for one token.
+// An ambiguous Cyrillic token (no letter telling Ukrainian, Russian and
+// Belarusian apart) meets 32 systems before deduplication and usually keeps
+// 10 to 20 distinct texts, so the cap only cuts the least used systems of
+// the rare tokens whose renderings all differ.
+const MaxVariants = 32
+
+// Variant is one rendering of a token in Latin script.
+type Variant struct {
+	Text   string // folded Latin, lower-case, as returned by Fold
+	System string // "uk:kmu55", "ru:icao", "ka:via-ru", "fold", "latin:mrz"
+	Lang   string // language of the source token ("uk", "ru", "ka", ...), "" for Latin
+}
+
+// System names of the variants of Latin tokens.
+const (
+	SystemFold = "fold"      // Fold of the token itself
+	SystemMRZ  = "latin:mrz" // ICAO 9303 MRZ spelling: ä→ae, ö→oe, ü→ue, å→aa, ø→oe
+	// SystemGeorgianStem is the national rendering of a Georgian token
+	// without the nominative -i Georgian adds to foreign names.
+	SystemGeorgianStem = "ka:stem"
+)
+
+// Variants returns every Latin rendering of token that documents and
+// registries are known to use, folded (see Fold), most authoritative first,
+// without duplicate texts and at most MaxVariants of them.
+//
+// A Cyrillic token gets the systems of each language DetectLangs gives it,
+// the most likely language first (all of uk, then all of ru, ...); a
+// Georgian token gets the Georgian systems, then Georgian via Russian. A
+// Latin token gets its fold and, when it has ä ö ü å ø æ œ, its MRZ
+// spelling. Variants of a token made of several words keep the words
+// separated by single spaces.
+func Variants(token string) []Variant {
+	t := fixHomoglyphs(Normalize(token))
+	words := splitWords(t)
+	if len(words) == 0 {
+		return nil
+	}
+	schemes := schemesFor(t)
+	if schemes == nil {
+		out := []Variant{{Text: Fold(t), System: SystemFold}}
+		if m := mrzFold(t); m != out[0].Text {
+			out = append(out, Variant{Text: m, System: SystemMRZ})
+		}
+		if out[0].Text == "" {
+			return nil
+		}
+		return out
+	}
+	out := make([]Variant, 0, min(len(schemes), MaxVariants))
+	for _, sc := range schemes {
+		text := sc.folded(words)
+		if text == "" || containsText(out, text) {
+			continue
+		}
+		out = append(out, Variant{Text: text, System: sc.name, Lang: sc.lang})
+		if len(out) == MaxVariants {
+			break
+		}
+	}
+	if schemes[0].lang == LangKA && len(out) > 0 && len(out) < MaxVariants {
+		if stem := georgianStem(out[0].Text); stem != out[0].Text && !containsText(out, stem) {
+			out = append(out, Variant{Text: stem, System: SystemGeorgianStem, Lang: LangKA})
+		}
+	}
+	return out
+}
+
+// georgianStem drops the nominative -i Georgian adds to names ending in a
+// consonant (ლამპერტი, lamperti for Lambert), except in the native -vili.
+func georgianStem(text string) string {
+	words := strings.Split(text, " ")
+	for i, w := range words {
+		n := len(w)
+		if n >= 4 && w[n-1] == 'i' && !isVowelByte(w[n-2]) && !strings.HasSuffix(w, "vili") {
+			words[i] = w[:n-1]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func containsText(vs []Variant, text string) bool {
+	for i := range vs {
+		if vs[i].Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+// splitWords splits a normalised token into words of runes, dropping marks.
+func splitWords(t string) [][]rune {
+	var words [][]rune
+	var w []rune
+	for _, r := range t {
+		switch {
+		case unicode.IsMark(r):
+		case isSeparator(r):
+			if len(w) > 0 {
+				words = append(words, w)
+				w = nil
+			}
+		default:
+			w = append(w, r)
+		}
+	}
+	if len(w) > 0 {
+		words = append(words, w)
+	}
+	return words
+}
+
+// schemesFor returns the schemes for a normalised token in Variants order,
+// or nil when the token has no Cyrillic or Georgian letter.
+func schemesFor(t string) []*scheme {
+	var langs []string
+	switch {
+	case strings.ContainsFunc(t, isCyrillic):
+		langs = cyrillicLangs(t)
+	case strings.ContainsFunc(t, isGeorgian):
+		langs = []string{LangKA}
+	default:
+		return nil
+	}
+	tr := translitTables()
+	var out []*scheme
+	for _, l := range langs {
+		out = append(out, tr.byLang[l]...)
+	}
+	return out
+}
+
+// defaultSystemFor returns the scheme Fold uses for a normalised token, or
+// nil when the token has no Cyrillic or Georgian letter.
+func defaultSystemFor(t string) *scheme {
+	ss := schemesFor(t)
+	if len(ss) == 0 {
+		return nil
+	}
+	return ss[0]
+}
+
+// DefaultSystem returns the system Fold uses for token: uk:kmu55 for
+// Ukrainian and for ambiguous Cyrillic, ru:icao, be:icao, mo:bgn2002,
+// sr:latin, ka:national; "fold" for anything else.
+func DefaultSystem(token string) string {
+	if s := defaultSystemFor(fixHomoglyphs(Normalize(token))); s != nil {
+		return s.name
+	}
+	return SystemFold
+}
+
+// mrzFold folds a Latin token the way ICAO 9303 writes the MRZ: the letters
+// with a two-letter MRZ form get it, every other diacritic is dropped.
+func mrzFold(t string) string {
+	if !strings.ContainsAny(t, "äöüåøæœĳþ") {
+		return Fold(t)
+	}
+	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "å", "aa", "ø", "oe", "æ", "ae", "œ", "oe", "ĳ", "ij", "þ", "th")
+	return Fold(r.Replace(t))
+}
