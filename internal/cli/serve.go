@@ -49,6 +49,11 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		if err := demo.Load(system(ctx), n.app, pw); err != nil {
 			return err
 		}
+		created, err := demo.LoadRecords(system(ctx), n.app, time.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "demo registers loaded (%d new records)\n", created)
 		fmt.Fprintf(env.Stdout, "demo data loaded; every demo user signs in with password %q and enrols a second factor at first sign-in\n", pw)
 		fmt.Fprintf(env.Stdout, "demo users: %s\n", demoUsernames())
 	}
