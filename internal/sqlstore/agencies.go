@@ -67,7 +67,7 @@ func (q *Queries) Agencies(ctx context.Context) ([]*iforce.Agency, error) {
 // CreateAgency inserts a validated agency and sets its ID; Conflict when the code exists.
 func (tx *Tx) CreateAgency(ctx context.Context, a *iforce.Agency) error {
 	a.CreatedAt = tx.now().UTC().Truncate(1e6)
-	err := tx.tx.QueryRowContext(ctx, `INSERT INTO agencies (code, name, country, kind, active, created_at)
+	err := tx.q.QueryRowContext(ctx, `INSERT INTO agencies (code, name, country, kind, active, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, a.Code, a.Name, a.Country, string(a.Kind), b2i(a.Active), ms(a.CreatedAt)).Scan(&a.ID)
 	if isUnique(err) {
 		return &iforce.Error{Kind: iforce.KindConflict, Message: "agency exists", Fields: []iforce.FieldProblem{{Field: "code", Problem: "an agency with this code exists"}}}
@@ -81,7 +81,7 @@ func (tx *Tx) CreateAgency(ctx context.Context, a *iforce.Agency) error {
 
 // UpdateAgency stores name, country, kind and active of an existing agency.
 func (tx *Tx) UpdateAgency(ctx context.Context, a *iforce.Agency) error {
-	res, err := tx.tx.ExecContext(ctx, `UPDATE agencies SET name = $1, country = $2, kind = $3, active = $4 WHERE id = $5`,
+	res, err := tx.q.ExecContext(ctx, `UPDATE agencies SET name = $1, country = $2, kind = $3, active = $4 WHERE id = $5`,
 		a.Name, a.Country, string(a.Kind), b2i(a.Active), a.ID)
 	if err != nil {
 		return fmt.Errorf("update agency: %w", err)

@@ -8,7 +8,7 @@ import (
 
 // RecordLoginAttempt stores one sign-in attempt by username hash and client address.
 func (tx *Tx) RecordLoginAttempt(ctx context.Context, usernameHash, address string, at time.Time, ok bool) error {
-	_, err := tx.tx.ExecContext(ctx, `INSERT INTO login_attempts (username_hash, address, at, ok) VALUES ($1, $2, $3, $4)`,
+	_, err := tx.q.ExecContext(ctx, `INSERT INTO login_attempts (username_hash, address, at, ok) VALUES ($1, $2, $3, $4)`,
 		usernameHash, address, ms(at), b2i(ok))
 	if err != nil {
 		return fmt.Errorf("record login attempt: %w", err)

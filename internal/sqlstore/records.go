@@ -103,7 +103,7 @@ func (q *Queries) Record(ctx context.Context, id string) (*StoredRecord, error) 
 
 // RecordBySource returns the live record an owner imported under a source id.
 func (q *Queries) RecordBySource(ctx context.Context, ownerID int64, schema, sourceID string) (*StoredRecord, error) {
-	r, err := scanRecord(q.q.QueryRowContext(ctx, `SELECT `+recordCols+recordFrom+` WHERE r.owner_id = $1 AND r.schema = $2 AND r.source_id = $3`,
+	r, err := scanRecord(q.q.QueryRowContext(ctx, `SELECT `+recordCols+recordFrom+` WHERE r.owner_id = $1 AND r.schema = $2 AND r.source_id = $3 AND r.source_id <> ''`,
 		ownerID, schema, sourceID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, iforce.NotFound("record")
@@ -143,7 +143,7 @@ func (tx *Tx) CreateRecord(ctx context.Context, r *iforce.Record, keys []Key, ac
 		return 0, err
 	}
 	var seq int64
-	err = tx.tx.QueryRowContext(ctx, `INSERT INTO records (id, schema, owner_id, category, handling, handling_note, eval_source, eval_info,
+	err = tx.q.QueryRowContext(ctx, `INSERT INTO records (id, schema, owner_id, category, handling, handling_note, eval_source, eval_info,
 		tlp, scope, victim, child, crime_areas, legal_basis, review_date, created_at, updated_at, version, archived, source_id, caption, properties)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $20, $21) RETURNING seq`,
 		r.ID, r.Schema, r.OwnerID, r.Category, r.Handling, r.HandlingNote, r.Evaluation.Source, r.Evaluation.Information, r.TLP,
@@ -183,7 +183,7 @@ func (tx *Tx) UpdateRecord(ctx context.Context, seq int64, r *iforce.Record, key
 	if err != nil {
 		return err
 	}
-	res, err := tx.tx.ExecContext(ctx, `UPDATE records SET category = $1, handling = $2, handling_note = $3, eval_source = $4, eval_info = $5,
+	res, err := tx.q.ExecContext(ctx, `UPDATE records SET category = $1, handling = $2, handling_note = $3, eval_source = $4, eval_info = $5,
 		tlp = $6, scope = $7, victim = $8, child = $9, crime_areas = $10, legal_basis = $11, review_date = $12, updated_at = $13, version = $14,
 		archived = $15, caption = $16, properties = $17 WHERE seq = $18 AND version = $19`,
 		r.Category, r.Handling, r.HandlingNote, r.Evaluation.Source, r.Evaluation.Information, r.TLP, r.Distribution.Scope,
@@ -198,7 +198,7 @@ func (tx *Tx) UpdateRecord(ctx context.Context, seq int64, r *iforce.Record, key
 	}
 	for _, q := range []string{`DELETE FROM record_agencies WHERE record_seq = $1`, `DELETE FROM record_keys WHERE record_seq = $1`,
 		`DELETE FROM record_crime_areas WHERE record_seq = $1`, `DELETE FROM record_links WHERE link_seq = $1`} {
-		if _, err := tx.tx.ExecContext(ctx, q, seq); err != nil {
+		if _, err := tx.q.ExecContext(ctx, q, seq); err != nil {
 			return fmt.Errorf("clear record index: %w", err)
 		}
 	}
@@ -221,7 +221,7 @@ func (tx *Tx) UpdateRecord(ctx context.Context, seq int64, r *iforce.Record, key
 // live record. Archived records have none: their identifiers leave every index.
 func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record, agencyIDs []int64, keys []Key) error {
 	for _, id := range agencyIDs {
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_agencies (record_seq, agency_id) VALUES ($1, $2)`, seq, id); err != nil {
+		if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_agencies (record_seq, agency_id) VALUES ($1, $2)`, seq, id); err != nil {
 			return fmt.Errorf("insert record agency: %w", err)
 		}
 	}
@@ -231,12 +231,12 @@ func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record,
 			continue
 		}
 		seen[k] = true
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_keys (record_seq, kind, key) VALUES ($1, $2, $3)`, seq, k.Kind, k.Key); err != nil {
+		if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_keys (record_seq, kind, key) VALUES ($1, $2, $3)`, seq, k.Kind, k.Key); err != nil {
 			return fmt.Errorf("insert record key: %w", err)
 		}
 	}
 	for _, a := range r.CrimeAreas {
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_crime_areas (record_seq, area) VALUES ($1, $2)`, seq, a); err != nil {
+		if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_crime_areas (record_seq, area) VALUES ($1, $2)`, seq, a); err != nil {
 			return fmt.Errorf("insert crime area: %w", err)
 		}
 	}
@@ -246,7 +246,7 @@ func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record,
 				continue
 			}
 			for _, end := range r.Properties[p.Name] {
-				if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_links (link_seq, end_id) VALUES ($1, $2)`, seq, end); err != nil {
+				if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_links (link_seq, end_id) VALUES ($1, $2)`, seq, end); err != nil {
 					return fmt.Errorf("insert record reference: %w", err)
 				}
 			}
@@ -277,7 +277,7 @@ func (tx *Tx) writeVersion(ctx context.Context, seq int64, r *iforce.Record, act
 	if err != nil {
 		return fmt.Errorf("encode version: %w", err)
 	}
-	if _, err := tx.tx.ExecContext(ctx, `INSERT INTO record_versions (record_seq, version, changed_at, changed_by, op, data) VALUES ($1, $2, $3, $4, $5, $6)`,
+	if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_versions (record_seq, version, changed_at, changed_by, op, data) VALUES ($1, $2, $3, $4, $5, $6)`,
 		seq, r.Version, ms(r.UpdatedAt), actor, op, string(b)); err != nil {
 		return fmt.Errorf("insert record version: %w", err)
 	}
@@ -325,7 +325,7 @@ func (q *Queries) RecordHistory(ctx context.Context, seq int64) ([]Version, erro
 // id, of any schema, or NotFound; the importer resolves references with it.
 func (q *Queries) RecordIDBySource(ctx context.Context, ownerID int64, sourceID string) (string, error) {
 	var id string
-	err := q.q.QueryRowContext(ctx, `SELECT id FROM records WHERE owner_id = $1 AND source_id = $2 AND archived = 0 ORDER BY seq LIMIT 1`, ownerID, sourceID).Scan(&id)
+	err := q.q.QueryRowContext(ctx, `SELECT id FROM records WHERE owner_id = $1 AND source_id = $2 AND source_id <> '' AND archived = 0 ORDER BY seq LIMIT 1`, ownerID, sourceID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", iforce.NotFound("record")
 	}

@@ -28,7 +28,7 @@ func scanToken(row interface{ Scan(...any) error }) (*iforce.Token, error) {
 
 // CreateToken stores a token with the hash of its secret.
 func (tx *Tx) CreateToken(ctx context.Context, t *iforce.Token, secretHash string) error {
-	_, err := tx.tx.ExecContext(ctx, `INSERT INTO api_tokens (id, user_id, name, roles, secret_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+	_, err := tx.q.ExecContext(ctx, `INSERT INTO api_tokens (id, user_id, name, roles, secret_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 		t.ID, t.UserID, t.Name, join(t.Roles), secretHash, ms(t.CreatedAt), ms(t.ExpiresAt))
 	if err != nil {
 		return fmt.Errorf("insert token: %w", err)
@@ -81,7 +81,7 @@ func (q *Queries) Tokens(ctx context.Context, userID int64) ([]*iforce.Token, er
 
 // RevokeToken marks a token revoked at time at; NotFound when it does not exist.
 func (tx *Tx) RevokeToken(ctx context.Context, id string, at time.Time) error {
-	res, err := tx.tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at = 0`, ms(at), id)
+	res, err := tx.q.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at = 0`, ms(at), id)
 	if err != nil {
 		return fmt.Errorf("revoke token: %w", err)
 	}

@@ -33,7 +33,8 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	tx := &Tx{Queries: Queries{q: sqltx, now: s.now}, s: s, tx: sqltx}
+	cache := &stmtCache{tx: sqltx, stmts: map[string]*sql.Stmt{}}
+	tx := &Tx{Queries: Queries{q: cache, now: s.now}, s: s, tx: sqltx}
 	if err := fn(tx); err != nil {
 		sqltx.Rollback()
 		return err
@@ -74,7 +75,7 @@ func (tx *Tx) flush(ctx context.Context) error {
 		return ErrNoKeys
 	}
 	// The UPDATE takes the row lock on PostgreSQL; SQLite holds the write lock already.
-	if _, err := tx.tx.ExecContext(ctx, `UPDATE log_head SET change_seq = change_seq WHERE id = 1`); err != nil {
+	if _, err := tx.q.ExecContext(ctx, `UPDATE log_head SET change_seq = change_seq WHERE id = 1`); err != nil {
 		return fmt.Errorf("lock log head: %w", err)
 	}
 	var (
@@ -82,7 +83,7 @@ func (tx *Tx) flush(ctx context.Context) error {
 		frontier        []byte
 		checkpoint      string
 	)
-	err := tx.tx.QueryRowContext(ctx, `SELECT audit_size, frontier, checkpoint, change_seq FROM log_head WHERE id = 1`).
+	err := tx.q.QueryRowContext(ctx, `SELECT audit_size, frontier, checkpoint, change_seq FROM log_head WHERE id = 1`).
 		Scan(&size, &frontier, &checkpoint, &changeSeq)
 	if err != nil {
 		return fmt.Errorf("read log head: %w", err)
@@ -100,7 +101,7 @@ func (tx *Tx) flush(ctx context.Context) error {
 	now := ms(tx.now())
 	for _, c := range tx.changes {
 		changeSeq++
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO changes (seq, t, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)`,
+		if _, err := tx.q.ExecContext(ctx, `INSERT INTO changes (seq, t, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)`,
 			changeSeq, now, c.entity, c.id, c.op); err != nil {
 			return fmt.Errorf("append change: %w", err)
 		}
@@ -112,7 +113,7 @@ func (tx *Tx) flush(ctx context.Context) error {
 			return fmt.Errorf("audit: %w", err)
 		}
 		leaf := e.LeafHash()
-		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO audit_entries
+		if _, err := tx.q.ExecContext(ctx, `INSERT INTO audit_entries
 			(seq, t, actor, agency, action, object_type, object_id, purpose, decision, reason, request_id, leaf)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 			e.Seq, e.TimeMS, e.Actor, e.Agency, e.Action, e.ObjectType, e.ObjectID, e.Purpose, e.Decision, e.Reason, e.RequestID, leaf[:]); err != nil {
@@ -126,12 +127,12 @@ func (tx *Tx) flush(ctx context.Context) error {
 			return err
 		}
 		if f.Size/tx.s.every != size/tx.s.every {
-			if _, err := tx.tx.ExecContext(ctx, `INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)`, f.Size, checkpoint); err != nil {
+			if _, err := tx.q.ExecContext(ctx, `INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)`, f.Size, checkpoint); err != nil {
 				return fmt.Errorf("append audit checkpoint: %w", err)
 			}
 		}
 	}
-	if _, err := tx.tx.ExecContext(ctx, `UPDATE log_head SET audit_size = $1, frontier = $2, checkpoint = $3, change_seq = $4 WHERE id = 1`,
+	if _, err := tx.q.ExecContext(ctx, `UPDATE log_head SET audit_size = $1, frontier = $2, checkpoint = $3, change_seq = $4 WHERE id = 1`,
 		f.Size, f.MarshalBinary(), checkpoint, changeSeq); err != nil {
 		return fmt.Errorf("move log head: %w", err)
 	}
@@ -166,4 +167,48 @@ func (q *Queries) ChangesSince(ctx context.Context, seq int64, limit int) ([]Cha
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// stmtCache prepares each distinct query once per transaction: bulk writes run the
+// same few statements thousands of times, and parsing SQL dominated their cost.
+type stmtCache struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := c.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+func (c *stmtCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (c *stmtCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryRowContext prepares the query; a preparation error surfaces from Scan.
+func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return c.tx.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
 }

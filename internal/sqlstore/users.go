@@ -110,7 +110,7 @@ func (q *Queries) UserCredentials(ctx context.Context, id int64) (*Credentials, 
 // CreateUser inserts a validated user with a password hash and sets its ID.
 func (tx *Tx) CreateUser(ctx context.Context, u *iforce.User, passwordHash string) error {
 	u.CreatedAt = tx.now().UTC().Truncate(time.Millisecond)
-	err := tx.tx.QueryRowContext(ctx, `INSERT INTO users (username, name, agency_id, roles, clearances, password_hash, disabled, locale, created_at)
+	err := tx.q.QueryRowContext(ctx, `INSERT INTO users (username, name, agency_id, roles, clearances, password_hash, disabled, locale, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
 		u.Username, u.Name, u.AgencyID, join(u.Roles), join(u.Clearances), passwordHash, b2i(u.Disabled), u.Locale, ms(u.CreatedAt)).Scan(&u.ID)
 	if isUnique(err) {
@@ -143,7 +143,7 @@ func (tx *Tx) SetMFA(ctx context.Context, id int64, secret string, enabled bool)
 // UseMFAStep records the TOTP time step just used, refusing reuse of the same or an
 // earlier step (a replayed code). It reports whether the step was accepted.
 func (tx *Tx) UseMFAStep(ctx context.Context, id, step int64) (bool, error) {
-	res, err := tx.tx.ExecContext(ctx, `UPDATE users SET mfa_last_step = $1 WHERE id = $2 AND mfa_last_step < $1`, step, id)
+	res, err := tx.q.ExecContext(ctx, `UPDATE users SET mfa_last_step = $1 WHERE id = $2 AND mfa_last_step < $1`, step, id)
 	if err != nil {
 		return false, fmt.Errorf("use mfa step: %w", err)
 	}
@@ -157,7 +157,7 @@ func (tx *Tx) RecordLogin(ctx context.Context, id int64, at time.Time) error {
 }
 
 func (tx *Tx) execUser(ctx context.Context, id int64, query string, args ...any) error {
-	res, err := tx.tx.ExecContext(ctx, query, args...)
+	res, err := tx.q.ExecContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("update user: %w", err)
 	}

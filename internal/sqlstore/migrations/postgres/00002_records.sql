@@ -27,7 +27,7 @@ CREATE TABLE records (
 CREATE INDEX records_owner ON records(owner_id, seq);
 CREATE INDEX records_schema ON records(schema, seq);
 CREATE INDEX records_review ON records(owner_id, review_date);
-CREATE UNIQUE INDEX records_source ON records(owner_id, schema, source_id) WHERE source_id <> '';
+CREATE UNIQUE INDEX records_source ON records(owner_id, source_id, schema) WHERE source_id <> '';
 
 CREATE TABLE record_agencies (
   record_seq BIGINT NOT NULL REFERENCES records(seq),
