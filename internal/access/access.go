@@ -32,11 +32,14 @@ const (
 	RecordExport Action = "record.export"
 	RecordReview Action = "record.review" // the agency's list of records due for review
 	RecordImport Action = "record.import" // bulk import on behalf of an agency
+	RecordCheck  Action = "record.check"  // frontline identifier and document checks
+	HitDecide    Action = "hit.decide"    // confirm or reject a hit on the agency's record
+	RecordScreen Action = "record.screen" // name screening, filtered by visibility like a list
 )
 
 // Actions lists every action; a test checks each has a rule.
 var Actions = []Action{AgencyList, AgencyManage, UserManage, TokenOwn, TokenIssue, AuditRead, AuditVerify,
-	RecordRead, RecordList, RecordCreate, RecordUpdate, RecordDelete, RecordExport, RecordReview, RecordImport}
+	RecordRead, RecordList, RecordCreate, RecordUpdate, RecordDelete, RecordExport, RecordReview, RecordImport, RecordCheck, HitDecide, RecordScreen}
 
 // Scope is how widely a protected object is distributed.
 type Scope string
@@ -108,14 +111,14 @@ func Decide(p *iforce.Principal, a Action, o *Object) Decision {
 			return allow("auditor reads the audit trail")
 		}
 		return deny("only auditor reads the audit trail")
-	case RecordList:
+	case RecordList, RecordScreen:
 		if hasAny(p, operational...) || p.Has(iforce.RolePartner) {
 			return allow("list filtered by visibility")
 		}
 		return deny("role reads no operational data")
 	case RecordRead:
 		return decideRead(p, o)
-	case RecordCreate, RecordReview, RecordImport:
+	case RecordCreate, RecordReview, RecordImport, RecordCheck, HitDecide:
 		if hasAny(p, operational...) {
 			return allow("operational role writes records for its agency")
 		}

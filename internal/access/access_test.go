@@ -80,6 +80,11 @@ func TestDecide(t *testing.T) {
 		{"partner reads what is addressed to it", partner, RecordRead, mdToUA, true},
 		{"partner cannot read what is shared with all", partner, RecordRead, mdToAll, false},
 		{"partner lists (filtered)", partner, RecordList, nil, true},
+		{"officer screens (filtered)", officer, RecordScreen, nil, true},
+		{"partner screens (filtered)", partner, RecordScreen, nil, true},
+		{"admin screens no names", admin, RecordScreen, nil, false},
+		{"auditor screens no names", auditor, RecordScreen, nil, false},
+		{"system screens no names", system, RecordScreen, nil, false},
 		{"partner creates no records", partner, RecordCreate, nil, false},
 		{"officer creates records", officer, RecordCreate, nil, true},
 		// Clearances
@@ -141,6 +146,30 @@ func TestAdminReadsNoOperationalData(t *testing.T) {
 		}
 		if !VisibilityFor(p).None {
 			t.Errorf("%s has a visibility filter that shows data", r)
+		}
+	}
+}
+
+func TestPresence(t *testing.T) {
+	officer := VisibilityFor(principal(roles(iforce.RoleOfficer)))
+	partner := VisibilityFor(principal(roles(iforce.RolePartner)))
+	admin := VisibilityFor(principal(roles(iforce.RoleAdmin)))
+	cleared := VisibilityFor(principal(roles(iforce.RoleOfficer), iforce.ClearanceVictimData))
+	for _, tc := range []struct {
+		name string
+		v    Visibility
+		o    *Object
+		want bool
+	}{
+		{"officer learns of an owner-only record", officer, mdOwnerOnly, true},
+		{"officer learns nothing of a victim", officer, &Object{Owner: md, Scope: ScopeOwner, Victim: true}, false},
+		{"cleared officer learns of a victim", cleared, &Object{Owner: md, Scope: ScopeOwner, Victim: true}, true},
+		{"cleared officer learns nothing of a child", cleared, &Object{Owner: md, Scope: ScopeOwner, Victim: true, Child: true}, false},
+		{"partner learns nothing", partner, mdOwnerOnly, false},
+		{"admin learns nothing", admin, mdOwnerOnly, false},
+	} {
+		if got := tc.v.Presence(tc.o); got != tc.want {
+			t.Errorf("%s: %v", tc.name, got)
 		}
 	}
 }

@@ -54,6 +54,16 @@ func (v Visibility) Match(o *Object) bool {
 	return false
 }
 
+// Presence reports whether the principal may learn that an object exists without
+// seeing it (a hit/no-hit answer): operational roles may, for objects whose category
+// their clearances cover. Victim and child data reveal not even their existence.
+func (v Visibility) Presence(o *Object) bool {
+	if v.None || !v.SeesAll || o == nil {
+		return false
+	}
+	return !(o.Victim && !v.VictimData || o.Child && !v.ChildData)
+}
+
 // Columns names the columns of a table that hold an object's protection attributes.
 // Agencies is a SQL expression that yields the agency ids of a row's named
 // distribution, used as `$n IN (Agencies)`.

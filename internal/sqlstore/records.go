@@ -39,12 +39,17 @@ type StoredRecord struct {
 }
 
 func scanRecord(row interface{ Scan(...any) error }) (*StoredRecord, error) {
+	return scanRecordWith(row)
+}
+
+// scanRecordWith scans extra leading columns into pre, then the record columns.
+func scanRecordWith(row interface{ Scan(...any) error }, pre ...any) (*StoredRecord, error) {
 	r := &iforce.Record{}
 	var seq, created, updated int64
 	var areas, props string
-	err := row.Scan(&seq, &r.ID, &r.Schema, &r.OwnerID, &r.Owner, &r.Category, &r.Handling, &r.HandlingNote, &r.Evaluation.Source,
+	err := row.Scan(append(pre, &seq, &r.ID, &r.Schema, &r.OwnerID, &r.Owner, &r.Category, &r.Handling, &r.HandlingNote, &r.Evaluation.Source,
 		&r.Evaluation.Information, &r.TLP, &r.Distribution.Scope, &r.Child, &areas, &r.LegalBasis, &r.ReviewDate, &created, &updated,
-		&r.Version, &r.Archived, &r.SourceID, &props)
+		&r.Version, &r.Archived, &r.SourceID, &props)...)
 	if err != nil {
 		return nil, err
 	}
