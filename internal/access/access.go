@@ -93,7 +93,7 @@ func Decide(p *iforce.Principal, a Action, o *Object) Decision {
 		}
 		return deny("node operator reads no operational data")
 	}
-	if p == nil || p.UserID == 0 {
+	if p == nil || p.UserID == 0 && !p.Service {
 		return deny("unauthenticated")
 	}
 	switch a {

@@ -173,3 +173,13 @@ func TestPresence(t *testing.T) {
 		}
 	}
 }
+
+func TestServicePrincipal(t *testing.T) {
+	svc := iforce.ServicePrincipal(&iforce.Agency{ID: ua, Code: "UA-NCB", Country: "UA"}, "cli:screen")
+	if !Decide(svc, RecordCheck, nil).Allowed || !Decide(svc, RecordRead, mdToAll).Allowed {
+		t.Error("a service job of an agency cannot check or read what the agency sees")
+	}
+	if Decide(svc, RecordRead, mdOwnerOnly).Allowed || Decide(svc, UserManage, nil).Allowed {
+		t.Error("a service job sees more than its agency or administers")
+	}
+}

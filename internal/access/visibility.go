@@ -20,7 +20,7 @@ type Visibility struct {
 
 // VisibilityFor derives the read rule of principal p.
 func VisibilityFor(p *iforce.Principal) Visibility {
-	if p == nil || p.UserID == 0 {
+	if p == nil || p.UserID == 0 && !p.Service {
 		return Visibility{None: true}
 	}
 	op := hasAny(p, operational...)

@@ -82,6 +82,13 @@ func (h *Handler) routes() []route {
 		{"GET", "/api/v1/records/{id}/links", h.recordLinks, false},
 		{"GET", "/api/v1/reviews", h.reviewList, false},
 		{"POST", "/api/v1/imports", h.importRecords, false},
+		{"POST", "/api/v1/check", h.check, false},
+		{"POST", "/api/v1/screen/lists", h.screenList, false},
+		{"GET", "/api/v1/hits", h.listHits, false},
+		{"POST", "/api/v1/hits/{id}/confirm", h.decideHit(true), false},
+		{"POST", "/api/v1/hits/{id}/reject", h.decideHit(false), false},
+		{"POST", "/api/v1/hits/{id}/follow-up", h.followUp, false},
+		{"POST", "/api/v1/screen", h.screen, false},
 		{"GET", "/api/v1/audit", h.listAudit, false},
 		{"POST", "/api/v1/audit/verify", h.verifyAudit, false},
 	}

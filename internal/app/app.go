@@ -17,6 +17,7 @@ import (
 	"github.com/iforce-platform/iforce/internal/audit"
 	"github.com/iforce-platform/iforce/internal/auth"
 	"github.com/iforce-platform/iforce/internal/iforce"
+	"github.com/iforce-platform/iforce/internal/screening"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 )
 
@@ -26,6 +27,7 @@ type Config struct {
 	LockoutWindow    time.Duration // window for counting them (15 min)
 	AddressLimit     int           // failed sign-ins from one address in the window (20)
 	TokenTTL         time.Duration // default API token lifetime (24 h)
+	HitDeadline      time.Duration // time the owner has to confirm or reject a hit (12 h)
 	Password         auth.Params   // Argon2id parameters (auth.DefaultParams)
 }
 
@@ -42,6 +44,9 @@ func (c *Config) defaults() {
 	if c.TokenTTL == 0 {
 		c.TokenTTL = 24 * time.Hour
 	}
+	if c.HitDeadline == 0 {
+		c.HitDeadline = 12 * time.Hour
+	}
 	if c.Password == (auth.Params{}) {
 		c.Password = auth.DefaultParams
 	}
@@ -57,6 +62,7 @@ type App struct {
 	log   *slog.Logger
 	// onStoreError is called for each unexpected store error (a metric).
 	onStoreError func()
+	screen       *screenState // nil without a screening index
 }
 
 // Deps are what App needs from its caller: no globals.
@@ -69,6 +75,9 @@ type Deps struct {
 	Log    *slog.Logger
 	// OnStoreError, if set, is called for each unexpected store error.
 	OnStoreError func()
+	// Screening, if set, is the name screening index that Screen searches and
+	// SyncScreening keeps up to date.
+	Screening *screening.Index
 }
 
 // New returns an App.
@@ -86,7 +95,8 @@ func New(d Deps) *App {
 	if d.OnStoreError == nil {
 		d.OnStoreError = func() {}
 	}
-	return &App{store: d.Store, keys: d.Keys, cfg: d.Config, now: d.Now, rand: d.Rand, log: d.Log, onStoreError: d.OnStoreError}
+	return &App{store: d.Store, keys: d.Keys, cfg: d.Config, now: d.Now, rand: d.Rand, log: d.Log, onStoreError: d.OnStoreError,
+		screen: newScreenState(d.Screening)}
 }
 
 // Config returns the effective configuration.
@@ -137,6 +147,8 @@ func actorOf(p *iforce.Principal) string {
 		return "anonymous"
 	case p.System:
 		return "system"
+	case p.Service:
+		return "service:" + p.Username
 	case p.TokenID != "":
 		return "user:" + strconv.FormatInt(p.UserID, 10) + "/token:" + p.TokenID
 	}

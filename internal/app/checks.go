@@ -225,7 +225,61 @@ func (a *App) Check(ctx context.Context, req CheckRequest) (*CheckResult, error)
 	if err != nil {
 		return nil, a.wrap(err)
 	}
+	if mrz != nil && a.screen != nil {
+		people, err := a.screenHolder(ctx, p, mrz, qhash, req.Location)
+		if err != nil {
+			return nil, err
+		}
+		res.Hits = append(res.Hits, people...)
+	}
 	return res, nil
+}
+
+// screenHolder screens the MRZ holder's name, birth date and nationality, so that one
+// answer holds the document hits and the person hits; findings on other agencies'
+// records are recorded as hits for their owners.
+func (a *App) screenHolder(ctx context.Context, p *iforce.Principal, m *ident.MRZ, qhash, location string) ([]CheckHit, error) {
+	q := ScreenQuery{LastName: m.Surname, FirstName: strings.Join(m.GivenNames, " "), Nationality: alpha2(m.Nationality), Limit: 5}
+	if t, ok := m.BirthDate.Time(); ok {
+		q.BirthDate = t.Format("2006-01-02")
+	}
+	if q.LastName == "" {
+		return nil, nil
+	}
+	results, err := a.Screen(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var out []CheckHit
+	err = a.store.InTx(ctx, func(tx *sqlstore.Tx) error {
+		for _, r := range results {
+			hit := CheckHit{Record: r.Record, Owner: r.Record.Owner, Match: fmt.Sprintf("name %.2f", r.Score), Score: r.Score, Explanation: r.Explanation,
+				Action: actionFor(r.Record, MatchNormalised, checkQuery{})}
+			if r.Score < 0.9 && hit.Action.Severity == "act" {
+				hit.Action.Severity = "verify"
+				hit.Action.Text = "Name match to verify against the document before acting. " + hit.Action.Text
+			}
+			if r.Record.OwnerID != p.AgencyID {
+				st := &sqlstore.StoredRecord{Record: r.Record}
+				id, err := a.recordHit(ctx, tx, p, st, checkQuery{kind: "mrz-holder"}, qhash, hit, location)
+				if err != nil {
+					return err
+				}
+				hit.HitID = id
+			}
+			out = append(out, hit)
+		}
+		return nil
+	})
+	return out, a.wrap(err)
+}
+
+// alpha2 maps the ICAO nationality codes of the region to ISO alpha-2; "" otherwise.
+func alpha2(icao string) string {
+	return map[string]string{"UKR": "UA", "MDA": "MD", "ROU": "RO", "GEO": "GE", "POL": "PL", "HUN": "HU", "SVK": "SK", "LTU": "LT",
+		"LVA": "LV", "EST": "EE", "RUS": "RU", "BLR": "BY", "TUR": "TR", "BGR": "BG", "CZE": "CZ", "D": "DE", "DEU": "DE", "AUT": "AT",
+		"ITA": "IT", "FRA": "FR", "GBR": "GB", "USA": "US", "ARM": "AM", "AZE": "AZ", "KAZ": "KZ", "UZB": "UZ", "TJK": "TJ", "KGZ": "KG",
+		"SRB": "RS", "ISR": "IL"}[icao]
 }
 
 func (a *App) recordHit(ctx context.Context, tx *sqlstore.Tx, p *iforce.Principal, r *sqlstore.StoredRecord, q checkQuery, qhash string, hit CheckHit, location string) (string, error) {

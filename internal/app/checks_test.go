@@ -1,13 +1,16 @@
 package app_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/iforce-platform/iforce/internal/app"
-	"github.com/iforce-platform/iforce/internal/iforce"
+	"github.com/iforce-platform/iforce/internal/auth"
 	"github.com/iforce-platform/iforce/internal/ident"
+	"github.com/iforce-platform/iforce/internal/iforce"
+	"github.com/iforce-platform/iforce/internal/screening"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 	"github.com/iforce-platform/iforce/internal/sqlstore/sqlstoretest"
 )
@@ -176,5 +179,42 @@ func TestCheckMRZ(t *testing.T) {
 	res, err = f.app.Check(f.as(t, "maria"), app.CheckRequest{MRZ: lines[0] + "\n" + string(bad)})
 	if err != nil || len(res.MRZ.CheckDigitFailures) == 0 || len(res.Hits) < 1 {
 		t.Fatalf("bad check digit: %+v %v", res, err)
+	}
+}
+
+// TestBorderCheckJourney walks the first journey of the domain primer: a Moldovan
+// officer scans the MRZ of a passport Ukraine reported stolen; its holder is held by
+// Ukraine in Cyrillic and wanted by Romania in Latin script. One answer holds the
+// document hit and both person hits, and both owners see hits in their queues.
+func TestBorderCheckJourney(t *testing.T) {
+	f := recordFixture(t, sqlstore.SQLite)
+	f.app = app.New(app.Deps{Store: f.store, Keys: sqlstoretest.Keys(t), Now: f.clock.Now, Screening: screening.New(),
+		Config: app.Config{Password: auth.Params{Time: 1, Memory: 8 * 1024, Threads: 1}}})
+	ctx := sys(context.Background())
+	f.app.CreateAgency(ctx, &iforce.Agency{Code: "RO-NCB", Name: "BNI", Country: "RO", Kind: iforce.AgencyNCB, Active: true})
+	f.app.CreateUser(ctx, app.NewUser{Agency: "RO-NCB", Username: "andrei", Name: "Andrei", Roles: []iforce.Role{iforce.RoleOfficer}, Password: pw})
+	ua := person("Олександр", "Шевченко", "suspect", "all")
+	mustCreate(t, f, "olena", ua)
+	mustCreate(t, f, "olena", passport("FE482913", "stolen", "all"))
+	ro := person("Oleksandr", "Shevchenko", "wanted", "all")
+	mustCreate(t, f, "andrei", ro)
+	mrz, _ := ident.FormatTD3(ident.MRZ{IssuingState: "UKR", DocumentNumber: "FE482913", Surname: "SHEVCHENKO", GivenNames: []string{"OLEKSANDR"},
+		Nationality: "UKR", BirthDate: ident.Date{Raw: "850314"}, Sex: "M", ExpiryDate: ident.Date{Raw: "300921"}})
+	res, err := f.app.Check(f.as(t, "maria"), app.CheckRequest{MRZ: mrz, Location: "Palanca"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]string{}
+	for _, h := range res.Hits {
+		codes[h.Owner+" "+h.Record.Schema] = h.Action.Code
+	}
+	if codes["UA-NCB TravelDocument"] != "seize_document" || codes["RO-NCB Person"] != "arrest_contact_owner" || codes["UA-NCB Person"] == "" {
+		t.Fatalf("journey answer: %v", codes)
+	}
+	for _, owner := range []string{"olena", "andrei"} {
+		page, err := f.app.Hits(f.as(t, owner), app.HitQuery{})
+		if err != nil || page.Pending == 0 {
+			t.Errorf("%s's queue: %+v %v", owner, page, err)
+		}
 	}
 }

@@ -59,6 +59,7 @@ Usage:
   iforce admin token create --username U [--ttl 24h] [--name N] [--role R[,R…]]
   iforce admin token revoke ID
   iforce import --agency CODE --format csv|ftm [--schema S] [--category C] [--scope S] FILE
+  iforce screen --agency CODE --in passengers.csv --out results.csv
   iforce audit verify [--public-key FILE]
   iforce audit checkpoint
   iforce backup --out FILE
@@ -133,6 +134,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		return runAudit(ctx, rest, env)
 	case "import":
 		return runImport(ctx, rest, env)
+	case "screen":
+		return runScreen(ctx, rest, env)
 	case "backup":
 		return runBackup(ctx, rest, env)
 	case "restore":

@@ -16,6 +16,7 @@ import (
 
 	"github.com/iforce-platform/iforce/internal/app"
 	"github.com/iforce-platform/iforce/internal/demo"
+	"github.com/iforce-platform/iforce/internal/screening"
 	"github.com/iforce-platform/iforce/internal/server"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 	"github.com/iforce-platform/iforce/internal/web"
@@ -36,7 +37,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	}
 	log := slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	metrics := server.NewMetrics()
-	n, err := open(ctx, cfg, log, app.Deps{OnStoreError: metrics.StoreErrors.Inc})
+	n, err := open(ctx, cfg, log, app.Deps{OnStoreError: metrics.StoreErrors.Inc, Screening: screening.New()})
 	if err != nil {
 		return err
 	}
@@ -67,6 +68,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "I-FORCE %s serving on http://%s (database: %s)\n", Version(), ln.Addr(), n.store.Engine())
 	go housekeeping(ctx, n.store, log)
+	go n.app.SyncScreening(ctx, app.ScreeningInterval)
 	return server.Serve(ctx, ln, h, log)
 }
 

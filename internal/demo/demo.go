@@ -93,5 +93,5 @@ func Load(ctx context.Context, a *app.App, password string) error {
 			return fmt.Errorf("demo user %s: %w", d.Username, err)
 		}
 	}
-	return nil
+	return LoadScreening(ctx, a)
 }

@@ -211,6 +211,15 @@ type Principal struct {
 	// System is the node operator acting through the CLI on the machine itself: it
 	// administers the node but reads no operational data.
 	System bool
+	// Service is a batch job the node operator runs on behalf of an agency (list
+	// screening from the CLI): it acts with the agency's officer role, no user.
+	Service bool
+}
+
+// ServicePrincipal returns the principal of a batch job run for agency a.
+func ServicePrincipal(a *Agency, job string) *Principal {
+	return &Principal{Username: job, Name: job, AgencyID: a.ID, Agency: a.Code, Country: a.Country, AgencyKind: a.Kind,
+		Roles: []Role{RoleOfficer}, Service: true}
 }
 
 // SystemPrincipal returns the principal of CLI administration commands.

@@ -84,7 +84,8 @@ func lowerRune(r rune) rune {
 func isApostrophe(r rune) bool {
 	switch r {
 	case '\'', '’', 'ʼ', '`', '′', '‘', '‛', 'ʹ', 'ʺ', 'ʻ', 'ʽ', 'ʾ', 'ʿ', '´', 'ˈ', '＇', '\u0315', '″',
-		'"', '“', '”', '„':
+		'"', '“', '”', '„',
+		'·': // the BGN/PCGN separator of unusual sequences (тс t·s, шч sh·ch)
 		return true
 	}
 	return false

@@ -180,7 +180,7 @@ func WriteCSV(w io.Writer, schema string, records iter.Seq2[*iforce.Record, erro
 			row = append(row, strings.Join(r.Properties[p.Name], MultiSep))
 		}
 		for i := range row {
-			row[i] = escapeCell(row[i])
+			row[i] = EscapeCell(row[i])
 		}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write CSV: %w", err)

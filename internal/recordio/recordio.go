@@ -89,9 +89,9 @@ func splitValues(cell string) []string {
 	return out
 }
 
-// escapeCell defuses spreadsheet formulas: a cell that begins with =, +, -, @, tab or
+// EscapeCell defuses spreadsheet formulas: a cell that begins with =, +, -, @, tab or
 // carriage return is prefixed with a single quote.
-func escapeCell(s string) string {
+func EscapeCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -1,0 +1,256 @@
+package screening
+
+import (
+	"cmp"
+	"hash/maphash"
+	"slices"
+	"strings"
+
+	"github.com/iforce-platform/iforce/internal/names"
+)
+
+// dict interns the distinct name tokens of the index. Each token is prepared
+// once (names.NewForm) however many records carry it, and its blocking keys
+// point at token ids, not records: a query first finds the tokens that can
+// stand for its own, then the records that carry them. Tokens are never
+// removed (a token no record carries any more only costs its keys).
+type dict struct {
+	seed  maphash.Seed
+	ids   map[string]uint32 // normalised token → id
+	toks  []dictToken
+	keys  map[uint64][]uint32 // hashed blocking key → token ids
+	grams map[uint32][]uint32 // skeleton trigram → token ids
+}
+
+// dictToken is one distinct token.
+type dictToken struct {
+	text     string // as normalised by names.Normalize, in its own script
+	form     *names.Form
+	initials uint32 // bit c-'a' set when a variant starts with letter c
+	letters  int    // letters of its first variant
+}
+
+// Key kinds, mixed into the hash so that kinds never meet.
+const (
+	keyVariant  = 'v'
+	keySkeleton = 's'
+	keyCognate  = 'c'
+	keyPrefix   = 'p'
+	keyDelete   = 'd'
+	keyFoldDel  = 'f'
+)
+
+// foldDeleteVariants is how many of a token's first variants get
+// one-deletion keys on their spelling (beside those on skeletons).
+const foldDeleteVariants = 2
+
+// minDeleteLen is the shortest skeleton that gets one-deletion keys (typos).
+// minGramLen is the shortest skeleton whose trigrams are kept: only tokens
+// of ten letters or more accept two edits.
+const (
+	minDeleteLen = 4
+	minGramLen   = 9
+)
+
+// prefixLen is the length of the prefix keys that find MRZ-truncated tokens.
+const prefixLen = 4
+
+func newDict() *dict {
+	return &dict{seed: maphash.MakeSeed(), ids: map[string]uint32{}, keys: map[uint64][]uint32{}, grams: map[uint32][]uint32{}}
+}
+
+func (d *dict) hash(kind byte, s string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(d.seed)
+	h.WriteByte(kind)
+	h.WriteString(s)
+	return h.Sum64()
+}
+
+// tokenKeys are the blocking keys of a token: its variants, their
+// skeletons, its cognate groups and the prefixes of its variants; and the
+// trigrams of its distinct skeletons.
+type tokenKeys struct {
+	keys  []uint64
+	grams []uint32
+	// initials and letters as in dictToken.
+	initials uint32
+	letters  int
+	minGrams int // trigrams of its shortest skeleton
+}
+
+func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
+	var k tokenKeys
+	vars := names.Variants(token)
+	seen := map[uint64]bool{}
+	add := func(kind byte, s string) {
+		h := d.hash(kind, s)
+		if !seen[h] {
+			seen[h] = true
+			k.keys = append(k.keys, h)
+		}
+	}
+	var skels []string
+	for i, v := range vars {
+		if i == 0 {
+			k.letters = len(v.Text)
+		}
+		add(keyVariant, v.Text)
+		if i < foldDeleteVariants && len(v.Text) >= 5 {
+			add(keyFoldDel, v.Text)
+			for j := range len(v.Text) {
+				add(keyFoldDel, v.Text[:j]+v.Text[j+1:])
+			}
+		}
+		if v.Text != "" && v.Text[0] >= 'a' && v.Text[0] <= 'z' {
+			k.initials |= 1 << (v.Text[0] - 'a')
+		}
+		if prefixes && len(v.Text) > prefixLen {
+			add(keyPrefix, v.Text[:prefixLen])
+		}
+		if strings.HasSuffix(v.System, ":et") {
+			continue // Estonian renderings take exact routes only, as in names
+		}
+		if sk := names.Skeleton(v.Text); len(sk) >= 3 && !containsString(skels, sk) {
+			skels = append(skels, sk)
+			add(keySkeleton, sk)
+			if len(sk) >= minDeleteLen {
+				// Symmetric deletion keys: two skeletons one edit apart
+				// (substitution, insertion, deletion or transposition)
+				// share one of them.
+				add(keyDelete, sk)
+				for i := range len(sk) {
+					add(keyDelete, sk[:i]+sk[i+1:])
+				}
+			}
+		}
+	}
+	for _, id := range names.CognateIDs(token) {
+		add(keyCognate, string([]byte{byte(id >> 24), byte(id >> 16), byte(id >> 8), byte(id)}))
+	}
+	gseen := map[uint32]bool{}
+	for _, sk := range skels {
+		if len(sk) < minGramLen {
+			continue
+		}
+		gs := trigrams(sk)
+		if k.minGrams == 0 || len(gs) < k.minGrams {
+			k.minGrams = len(gs)
+		}
+		for _, g := range gs {
+			if !gseen[g] {
+				gseen[g] = true
+				k.grams = append(k.grams, g)
+			}
+		}
+	}
+	return k
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// trigrams returns the trigrams of s padded with one space on each side,
+// packed into uint32s.
+func trigrams(s string) []uint32 {
+	p := " " + s + " "
+	if len(p) < 3 {
+		return nil
+	}
+	out := make([]uint32, 0, len(p)-2)
+	for i := 0; i+3 <= len(p); i++ {
+		out = append(out, uint32(p[i])<<16|uint32(p[i+1])<<8|uint32(p[i+2]))
+	}
+	return out
+}
+
+// intern returns the id of a normalised token, adding it when new.
+func (d *dict) intern(token string) uint32 {
+	if id, ok := d.ids[token]; ok {
+		return id
+	}
+	k := d.keysOf(token, true)
+	id := uint32(len(d.toks))
+	d.toks = append(d.toks, dictToken{text: token, form: names.NewForm(token), initials: k.initials, letters: k.letters})
+	d.ids[token] = id
+	for _, h := range k.keys {
+		d.keys[h] = append(d.keys[h], id)
+	}
+	for _, g := range k.grams {
+		d.grams[g] = append(d.grams[g], id)
+	}
+	return id
+}
+
+// Limits of the token candidates one query token considers.
+const (
+	maxGramCandidates = 40
+	maxKeyCandidates  = 4000
+)
+
+// candidates returns the ids of the tokens that share a blocking key with a
+// query token, or enough skeleton trigrams to be a typo of it. Prefix keys
+// are used only for a token the MRZ may have truncated.
+func (d *dict) candidates(token string, truncated bool) []uint32 {
+	k := d.keysOf(token, false)
+	seen := map[uint32]bool{}
+	var out []uint32
+	addAll := func(ids []uint32) {
+		for _, id := range ids {
+			if !seen[id] && len(out) < maxKeyCandidates {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	for _, h := range k.keys {
+		addAll(d.keys[h])
+	}
+	if truncated {
+		for _, v := range names.Variants(token) {
+			if len(v.Text) >= prefixLen {
+				addAll(d.keys[d.hash(keyPrefix, v.Text[:prefixLen])])
+			}
+		}
+	}
+	// Typos: tokens sharing most trigrams of a skeleton of the query token.
+	if len(k.grams) >= 4 {
+		count := map[uint32]int{}
+		for _, g := range k.grams {
+			for _, id := range d.grams[g] {
+				count[id]++
+			}
+		}
+		need := max(3, k.minGrams*6/10)
+		type cand struct {
+			id uint32
+			n  int
+		}
+		var cs []cand
+		for id, n := range count {
+			if n >= need && !seen[id] {
+				cs = append(cs, cand{id, n})
+			}
+		}
+		if len(cs) > maxGramCandidates {
+			// Keep the closest: partial selection by count.
+			slices.SortFunc(cs, func(a, b cand) int {
+				if a.n != b.n {
+					return b.n - a.n
+				}
+				return cmp.Compare(a.id, b.id)
+			})
+			cs = cs[:maxGramCandidates]
+		}
+		for _, c := range cs {
+			addAll([]uint32{c.id})
+		}
+	}
+	return out
+}

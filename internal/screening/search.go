@@ -1,0 +1,293 @@
+package screening
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/iforce-platform/iforce/internal/access"
+	"github.com/iforce-platform/iforce/internal/names"
+)
+
+// DefaultThreshold is the score below which Search drops a candidate when
+// the query gives no threshold. At 0.70 a name needs its surname and its
+// given name to match by some route (a lone surname, or the same surname
+// with another given name, stays below); see docs/benchmarks.md for the
+// precision and recall it gives.
+const DefaultThreshold = 0.70
+
+// DefaultLimit and MaxLimit bound the results of one search.
+const (
+	DefaultLimit = 10
+	MaxLimit     = 100
+)
+
+// maxScored bounds the candidate records scored for one query.
+const maxScored = 20000
+
+// Query is a screening request: a full name or its parts, and the
+// qualifiers that confirm or contradict a match.
+type Query struct {
+	Name                                        string // a full name in any form Parse understands
+	FirstName, MiddleName, Patronymic, LastName string
+	BirthDate                                   string // YYYY, YYYY-MM or YYYY-MM-DD
+	Nationality                                 string // ISO 3166-1 alpha-2
+	Gender                                      string // male, female, other
+	Threshold                                   float64
+	Limit                                       int
+}
+
+// ErrNoName is returned for a query without any name token.
+var ErrNoName = errors.New("screening: the query has no name")
+
+// Result is one screening hit.
+type Result struct {
+	ID          string
+	Score       float64
+	Explanation Explanation
+}
+
+// qtok is a query token prepared for scoring.
+type qtok struct {
+	parsedTok
+	form     *names.Form
+	initials uint32
+	letters  int
+	matches  map[uint32]names.Match // dict token id → match, for tokens that relate
+}
+
+// prepared is a query ready to run against an index.
+type prepared struct {
+	toks   []qtok
+	birth  uint32
+	nat    uint32
+	gender names.Gender
+	q      Query
+}
+
+func prepare(q Query) (*prepared, error) {
+	n := Name{Full: q.Name, First: q.FirstName, Middle: q.MiddleName, Patronymic: q.Patronymic, Last: q.LastName}
+	if strings.TrimSpace(q.Name) != "" && (q.FirstName != "" || q.LastName != "" || q.MiddleName != "" || q.Patronymic != "") {
+		n.Full = "" // the structured parts tell the roles
+	}
+	toks := parseName(n)
+	if len(toks) == 0 {
+		return nil, ErrNoName
+	}
+	p := &prepared{birth: packDate(q.BirthDate), nat: natCode(strings.ToUpper(q.Nationality)), gender: genderOf(q.Gender), q: q}
+	for _, t := range toks {
+		qt := qtok{parsedTok: t, form: names.NewForm(t.text)}
+		for _, v := range names.Variants(t.text) {
+			if v.Text != "" && v.Text[0] >= 'a' && v.Text[0] <= 'z' {
+				qt.initials |= 1 << (v.Text[0] - 'a')
+			}
+			if qt.letters == 0 {
+				qt.letters = len(v.Text)
+			}
+		}
+		p.toks = append(p.toks, qt)
+	}
+	if p.gender == names.GenderUnknown {
+		p.gender = names.Parse(strings.Join(tokenTexts(toks), " ")).Gender
+		if n.Full != "" {
+			p.gender = names.Parse(n.Full).Gender
+		}
+	}
+	if p.q.Threshold <= 0 {
+		p.q.Threshold = DefaultThreshold
+	}
+	if p.q.Limit <= 0 {
+		p.q.Limit = DefaultLimit
+	}
+	p.q.Limit = min(p.q.Limit, MaxLimit)
+	return p, nil
+}
+
+func tokenTexts(ts []parsedTok) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.text
+	}
+	return out
+}
+
+// Search returns the persons visible under v whose names match the query,
+// best first, at most q.Limit of them with a score of at least q.Threshold.
+// Visibility is checked on every candidate before it is scored, with the
+// same rule (access.Visibility.Match) that decides single reads, so a hidden
+// record never reaches the results.
+func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
+	p, err := prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if v.None {
+		return nil, nil
+	}
+	sets := x.tokenMatches(p)
+	cands := candidateDocs(sets)
+	type hit struct {
+		doc   uint32
+		score float64
+	}
+	var hits []hit
+	it := cands.Iterator()
+	for scored := 0; it.HasNext() && scored < maxScored; {
+		doc := it.Next()
+		e := &x.docs[doc]
+		if e.id == "" || !v.Match(e.object()) {
+			continue
+		}
+		scored++
+		s := x.score(p, e, nil)
+		if s >= p.q.Threshold {
+			hits = append(hits, hit{doc, s})
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.docs[a.doc].id, x.docs[b.doc].id)
+	})
+	if len(hits) > p.q.Limit {
+		hits = hits[:p.q.Limit]
+	}
+	out := make([]Result, len(hits))
+	for i, h := range hits {
+		e := &x.docs[h.doc]
+		out[i].ID = e.id
+		out[i].Score = x.score(p, e, &out[i].Explanation)
+	}
+	return out, nil
+}
+
+// object is the access policy's view of an entry.
+func (e *entry) object() *access.Object {
+	return &access.Object{Owner: e.owner, Scope: e.scope, Agencies: e.agencies,
+		Victim: e.flags&flagVictim != 0, Child: e.flags&flagChild != 0}
+}
+
+// tokenMatches finds, for each query token, the dictionary tokens that can
+// stand for it, and returns the documents carrying them (nil for an initial,
+// which finds nothing on its own).
+func (x *Index) tokenMatches(p *prepared) []*roaring.Bitmap {
+	sets := make([]*roaring.Bitmap, len(p.toks))
+	for i := range p.toks {
+		qt := &p.toks[i]
+		qt.matches = map[uint32]names.Match{}
+		if qt.initial {
+			continue
+		}
+		var bms []*roaring.Bitmap
+		for _, id := range x.d.candidates(qt.text, qt.truncated) {
+			m := compareTok(qt, &x.d.toks[id])
+			if m.Route == names.RouteNone {
+				continue
+			}
+			qt.matches[id] = m
+			if m.OK && int(id) < len(x.post) && x.post[id] != nil {
+				bms = append(bms, x.post[id])
+			}
+		}
+		if qt.truncated {
+			continue // a prefix is weak evidence: the other parts find the records
+		}
+		sets[i] = roaring.FastOr(bms...)
+	}
+	return sets
+}
+
+// lookup returns the match of a query token with a dictionary token. For a
+// token the MRZ may have truncated, tokens its candidates did not reach are
+// compared on demand (the prefix keys need four letters).
+func (x *Index) lookup(qt *qtok, id uint32) (names.Match, bool) {
+	m, ok := qt.matches[id]
+	if ok || !qt.truncated {
+		return m, ok
+	}
+	m = compareTok(qt, &x.d.toks[id])
+	qt.matches[id] = m
+	return m, m.Route != names.RouteNone
+}
+
+// compareTok compares a query token with a dictionary token; a prefix is
+// accepted when the query token is one the MRZ may have truncated.
+func compareTok(qt *qtok, dt *dictToken) names.Match {
+	m := names.CompareForms(qt.form, dt.form)
+	if qt.truncated && !m.OK && isPrefixOf(qt.text, dt.text) {
+		m.Route = names.RouteMRZTruncation
+	}
+	switch m.Route {
+	case names.RouteMRZTruncation:
+		if !qt.truncated || qt.letters >= dt.letters {
+			return names.Match{Route: names.RouteNone}
+		}
+		m.OK = true
+		m.Score = 0.6 + 0.35*float64(qt.letters)/float64(max(dt.letters, 1))
+	case names.RouteGenderForm:
+		// kept, not OK: it lowers the score and is explained
+	default:
+		if !m.OK {
+			return names.Match{Route: names.RouteNone}
+		}
+	}
+	return m
+}
+
+// isPrefixOf reports whether the fold of a (an MRZ token) is a proper
+// prefix of a Latin rendering of b.
+func isPrefixOf(a, b string) bool {
+	fa := names.Fold(a)
+	if len(fa) < 2 {
+		return false
+	}
+	for _, v := range names.Variants(b) {
+		if len(v.Text) > len(fa) && strings.HasPrefix(v.Text, fa) {
+			return true
+		}
+	}
+	return false
+}
+
+// candidateDocs returns the documents that carry matches of at least two
+// query tokens (or of the only one).
+func candidateDocs(sets []*roaring.Bitmap) *roaring.Bitmap {
+	var live []*roaring.Bitmap
+	for _, s := range sets {
+		if s != nil && !s.IsEmpty() {
+			live = append(live, s)
+		}
+	}
+	switch len(live) {
+	case 0:
+		return roaring.New()
+	case 1:
+		if len(sets) == 1 || countNonNil(sets) == 1 {
+			return live[0]
+		}
+		return roaring.New()
+	}
+	var pairs []*roaring.Bitmap
+	for i := range live {
+		for j := i + 1; j < len(live); j++ {
+			pairs = append(pairs, roaring.And(live[i], live[j]))
+		}
+	}
+	return roaring.FastOr(pairs...)
+}
+
+func countNonNil(sets []*roaring.Bitmap) int {
+	n := 0
+	for _, s := range sets {
+		if s != nil {
+			n++
+		}
+	}
+	return n
+}
