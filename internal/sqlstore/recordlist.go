@@ -54,12 +54,20 @@ func (q *Queries) Records(ctx context.Context, f RecordFilter) ([]*StoredRecord,
 	if f.CrimeArea != "" {
 		conds = append(conds, "EXISTS (SELECT 1 FROM record_crime_areas ca WHERE ca.record_seq = r.seq AND ca.area = "+arg(f.CrimeArea)+")")
 	}
+	// A search is driven from its most selective key set when that set is small: the
+	// matching records are looked up and sorted. When every key is frequent (a common
+	// name), the records are scanned newest first and each tested with index lookups
+	// (EXISTS), which finds a page quickly without materialising large key sets.
+	drive, err := q.drivingKeys(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	inKeys := func(keys []string) string {
 		ph := make([]string, len(keys))
 		for i, k := range keys {
 			ph[i] = arg(k)
 		}
-		return "r.seq IN (SELECT rk.record_seq FROM record_keys rk WHERE rk.key IN (" + strings.Join(ph, ", ") + "))"
+		return "EXISTS (SELECT 1 FROM record_keys rk WHERE rk.key IN (" + strings.Join(ph, ", ") + ") AND rk.record_seq = r.seq)"
 	}
 	var groups []string
 	for _, group := range f.Keys {
@@ -73,18 +81,73 @@ func (q *Queries) Records(ctx context.Context, f RecordFilter) ([]*StoredRecord,
 	case len(f.AltKeys) > 0:
 		conds = append(conds, inKeys(f.AltKeys))
 	}
+	from := recordFrom
+	if drive != nil {
+		ph := make([]string, len(drive))
+		for i, k := range drive {
+			ph[i] = arg(k)
+		}
+		from = ` FROM (SELECT DISTINCT rk.record_seq FROM record_keys rk WHERE rk.key IN (` + strings.Join(ph, ", ") + `)) d
+			CROSS JOIN records r JOIN agencies a ON a.id = r.owner_id`
+		conds = append(conds, "r.seq = d.record_seq")
+	}
 	if f.Before > 0 {
 		conds = append(conds, "r.seq < "+arg(f.Before))
 	}
 	if f.Limit <= 0 || f.Limit > MaxRecordPage {
 		f.Limit = 50
 	}
-	query := `SELECT ` + recordCols + recordFrom + ` WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY r.seq DESC LIMIT ` + arg(f.Limit)
+	query := `SELECT ` + recordCols + from + ` WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY r.seq DESC LIMIT ` + arg(f.Limit)
 	out, err := q.queryRecords(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("records: %w", err)
 	}
 	return out, nil
+}
+
+// DrivingLimit is the largest key set a search is driven from; larger sets are tested
+// while scanning records newest first.
+const DrivingLimit = 1000
+
+// drivingKeys picks the key set to drive a search from: the smallest name-token group
+// (with the identifier readings, which are alternatives), if it has fewer than
+// DrivingLimit postings; nil when there are no keys or every group is frequent.
+// Counting stops at DrivingLimit, so the estimate is cheap.
+func (q *Queries) drivingKeys(ctx context.Context, f RecordFilter) ([]string, error) {
+	if len(f.Keys) == 0 && len(f.AltKeys) == 0 {
+		return nil, nil
+	}
+	count := func(keys []string) (int, error) {
+		args := make([]any, len(keys))
+		ph := make([]string, len(keys))
+		for i, k := range keys {
+			args[i], ph[i] = k, fmt.Sprintf("$%d", i+1)
+		}
+		var n int
+		err := q.q.QueryRowContext(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM record_keys WHERE key IN (%s) LIMIT %d) c`,
+			strings.Join(ph, ", "), DrivingLimit), args...).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("estimate keys: %w", err)
+		}
+		return n, nil
+	}
+	var best []string
+	bestN := DrivingLimit
+	groups := f.Keys
+	if len(groups) == 0 {
+		groups = [][]string{nil}
+	}
+	for _, g := range groups {
+		keys := append(append([]string{}, g...), f.AltKeys...)
+		n, err := count(keys)
+		if err != nil {
+			return nil, err
+		}
+		if n < bestN {
+			best, bestN = keys, n
+		}
+	}
+	return best, nil
 }
 
 // ReferencesTo returns the visible live records that reference id (links, and

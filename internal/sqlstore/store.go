@@ -197,13 +197,14 @@ type querier interface {
 // Queries reads; methods that read protected data are called by the app inside a Tx so
 // that the read and its audit entry commit together.
 type Queries struct {
-	q   querier
-	now func() time.Time
+	q      querier
+	now    func() time.Time
+	engine Engine
 }
 
 // Read returns queries outside a transaction, for unaudited reads (health, sessions,
 // principal resolution).
-func (s *Store) Read() *Queries { return &Queries{q: s.db, now: s.now} }
+func (s *Store) Read() *Queries { return &Queries{q: s.db, now: s.now, engine: s.engine} }
 
 func ms(t time.Time) int64 {
 	if t.IsZero() {

@@ -34,7 +34,7 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	cache := &stmtCache{tx: sqltx, stmts: map[string]*sql.Stmt{}}
-	tx := &Tx{Queries: Queries{q: cache, now: s.now}, s: s, tx: sqltx}
+	tx := &Tx{Queries: Queries{q: cache, now: s.now, engine: s.engine}, s: s, tx: sqltx}
 	if err := fn(tx); err != nil {
 		sqltx.Rollback()
 		return err
