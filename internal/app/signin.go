@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/iforce-platform/iforce/internal/access"
 	"github.com/iforce-platform/iforce/internal/audit"
@@ -285,8 +286,10 @@ func (a *App) AuthenticateToken(ctx context.Context, secret string) (*iforce.Pri
 		p.Roles = slices.DeleteFunc(p.Roles, func(r iforce.Role) bool { return !slices.Contains(t.Roles, r) })
 	}
 	p.TokenID = t.ID
-	if err := a.store.Read().TouchToken(ctx, t.ID, now); err != nil {
-		a.log.WarnContext(ctx, "touch token", "err", err)
+	if now.Sub(t.LastUsedAt) > time.Minute { // a write at most once a minute per token
+		if err := a.store.Read().TouchToken(ctx, t.ID, now); err != nil {
+			a.log.WarnContext(ctx, "touch token", "err", err)
+		}
 	}
 	return p, nil
 }
