@@ -36,8 +36,10 @@ func (a *App) CreateAgency(ctx context.Context, ag *iforce.Agency) error {
 		if err := ag.Validate(); err != nil {
 			return "", err
 		}
-		err := tx.CreateAgency(ctx, ag)
-		return idString(ag.ID), err
+		if err := tx.CreateAgency(ctx, ag); err != nil {
+			return "", err
+		}
+		return idString(ag.ID), nil
 	})
 }
 
@@ -126,7 +128,10 @@ func (a *App) CreateUser(ctx context.Context, in NewUser) (*iforce.User, string,
 			return "", err
 		}
 		u.AgencyID, u.Agency = ag.ID, ag.Code
-		return idString(u.ID), tx.CreateUser(ctx, u, hash)
+		if err := tx.CreateUser(ctx, u, hash); err != nil {
+			return "", err
+		}
+		return idString(u.ID), nil
 	})
 	if err != nil {
 		return nil, "", err

@@ -172,3 +172,21 @@ func TestVerifyAuditAudited(t *testing.T) {
 	}
 	_ = context.Background()
 }
+
+func TestAuditNamesCreatedObjects(t *testing.T) {
+	f := setup(t, sqlstore.SQLite)
+	es := auditActions(t, f, sqlstore.AuditFilter{Action: "user.manage", Limit: 10})
+	if len(es) == 0 {
+		t.Fatal("no user.manage entries")
+	}
+	for _, e := range es {
+		if e.ObjectID == "" || e.ObjectID == "0" {
+			t.Errorf("audit entry of a user creation names object %q", e.ObjectID)
+		}
+	}
+	for _, e := range auditActions(t, f, sqlstore.AuditFilter{Action: "agency.manage", Limit: 10}) {
+		if e.ObjectID == "" || e.ObjectID == "0" {
+			t.Errorf("audit entry of an agency creation names object %q", e.ObjectID)
+		}
+	}
+}

@@ -187,7 +187,7 @@ func (a *App) CompleteSignIn(ctx context.Context, userID int64, code string) (*i
 		return nil, a.wrap(err)
 	}
 	step, ok := auth.ValidateTOTP(strings.TrimSpace(code), c.MFASecret, a.now())
-	if !ok || c.MFASecret == "" || u.Disabled {
+	if !ok || c.MFASecret == "" || u.Disabled || !a.agencyActive(ctx, u.AgencyID) {
 		return nil, a.failLogin(ctx, actLoginMFA, uhash, "code")
 	}
 	var replay bool

@@ -169,3 +169,17 @@ func TestChangePassword(t *testing.T) {
 		t.Errorf("new password refused: %v", err)
 	}
 }
+
+func TestAgencyDeactivatedBetweenSteps(t *testing.T) {
+	f := setup(t, sqlstore.SQLite)
+	res, err := f.app.CheckPassword(anon(), "olena", pw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := f.app.BeginEnrolment(anon(), res.UserID)
+	f.app.UpdateAgency(f.as(t, "root"), "UA-NCB", app.AgencyChange{Active: ptr(false)})
+	code, _ := auth.TOTPCode(k.Secret, f.clock.Now())
+	if _, err := f.app.CompleteSignIn(anon(), res.UserID, code); !iforce.IsKind(err, iforce.KindUnauthenticated) {
+		t.Errorf("sign-in completed for a deactivated agency: %v", err)
+	}
+}

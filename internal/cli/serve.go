@@ -28,6 +28,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	fs.StringVar(&cfg.Addr, "addr", "", "listen address (IFORCE_ADDR, default "+DefaultAddr+")")
 	fs.StringVar(&cfg.LogLevel, "log-level", "", "debug, info, warn or error (IFORCE_LOG_LEVEL, default info)")
 	withDemo := fs.Bool("demo", false, "load the demonstration data set (idempotent) and print its password")
+	secure := fs.Bool("secure-cookies", env.Getenv("IFORCE_SECURE_COOKIES") == "true", "mark cookies Secure: for a node behind a TLS-terminating proxy (IFORCE_SECURE_COOKIES=true)")
 	if err := parse(fs, args, &cfg, env); err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintf(env.Stdout, "demo data loaded; every demo user signs in with password %q and enrols a second factor at first sign-in\n", pw)
 		fmt.Fprintf(env.Stdout, "demo users: %s\n", demoUsernames())
 	}
-	h, err := server.Handler(n.app, web.New(web.Deps{App: n.app, Sessions: n.store.Sessions(), Log: log}), metrics, log)
+	h, err := server.Handler(n.app, web.New(web.Deps{App: n.app, Sessions: n.store.Sessions(), Log: log, SecureCookies: *secure}), metrics, log)
 	if err != nil {
 		return err
 	}

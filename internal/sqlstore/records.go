@@ -199,7 +199,7 @@ func (tx *Tx) UpdateRecord(ctx context.Context, seq int64, r *iforce.Record, key
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return &iforce.Error{Kind: iforce.KindConflict, Message: "the record was changed by someone else; reload it",
-			Fields: []iforce.FieldProblem{{Field: "version", Problem: fmt.Sprintf("is not the current version")}}}
+			Fields: []iforce.FieldProblem{{Field: "version", Problem: "is not the current version"}}}
 	}
 	for _, q := range []string{`DELETE FROM record_agencies WHERE record_seq = $1`, `DELETE FROM record_keys WHERE record_seq = $1`,
 		`DELETE FROM record_crime_areas WHERE record_seq = $1`, `DELETE FROM record_links WHERE link_seq = $1`} {
