@@ -225,37 +225,68 @@ func (tx *Tx) UpdateRecord(ctx context.Context, seq int64, r *iforce.Record, key
 // writeRecordIndex writes the distribution, keys, crime areas and references of a
 // live record. Archived records have none: their identifiers leave every index.
 func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record, agencyIDs []int64, keys []Key) error {
+	var agencies, areas, refs [][]any
 	for _, id := range agencyIDs {
-		if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_agencies (record_seq, agency_id) VALUES ($1, $2)`, seq, id); err != nil {
-			return fmt.Errorf("insert record agency: %w", err)
-		}
+		agencies = append(agencies, []any{seq, id})
 	}
+	var rows [][]any
 	seen := map[Key]bool{}
 	for _, k := range keys {
 		if seen[k] || k.Key == "" {
 			continue
 		}
 		seen[k] = true
-		if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_keys (record_seq, kind, key) VALUES ($1, $2, $3)`, seq, k.Kind, k.Key); err != nil {
-			return fmt.Errorf("insert record key: %w", err)
-		}
+		rows = append(rows, []any{seq, k.Kind, k.Key})
 	}
 	for _, a := range r.CrimeAreas {
-		if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_crime_areas (record_seq, area) VALUES ($1, $2)`, seq, a); err != nil {
-			return fmt.Errorf("insert crime area: %w", err)
-		}
+		areas = append(areas, []any{seq, a})
 	}
 	if s, ok := iforce.SchemaNamed(r.Schema); ok {
 		for _, p := range s.Props {
-			if p.Type != iforce.PropRef {
-				continue
-			}
-			for _, end := range r.Properties[p.Name] {
-				if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_links (link_seq, end_id) VALUES ($1, $2)`, seq, end); err != nil {
-					return fmt.Errorf("insert record reference: %w", err)
+			if p.Type == iforce.PropRef {
+				for _, end := range r.Properties[p.Name] {
+					refs = append(refs, []any{seq, end})
 				}
 			}
 		}
+	}
+	for _, ins := range []struct {
+		table string
+		rows  [][]any
+	}{{"record_agencies (record_seq, agency_id)", agencies}, {"record_keys (record_seq, kind, key)", rows},
+		{"record_crime_areas (record_seq, area)", areas}, {"record_links (link_seq, end_id)", refs}} {
+		if err := tx.insertRows(ctx, ins.table, ins.rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertRows inserts rows in one statement: one round trip to the server instead of
+// one a row.
+func (tx *Tx) insertRows(ctx context.Context, table string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " VALUES ")
+	args := make([]any, 0, len(rows)*len(rows[0]))
+	for i, row := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j, v := range row {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			args = append(args, v)
+			fmt.Fprintf(&b, "$%d", len(args))
+		}
+		b.WriteByte(')')
+	}
+	if _, err := tx.q.ExecContext(ctx, b.String(), args...); err != nil {
+		return fmt.Errorf("insert into %s: %w", table, err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -99,12 +100,10 @@ func (tx *Tx) flush(ctx context.Context) error {
 		}
 	}
 	now := ms(tx.now())
+	var changes, entries [][]any
 	for _, c := range tx.changes {
 		changeSeq++
-		if _, err := tx.q.ExecContext(ctx, `INSERT INTO changes (seq, t, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)`,
-			changeSeq, now, c.entity, c.id, c.op); err != nil {
-			return fmt.Errorf("append change: %w", err)
-		}
+		changes = append(changes, []any{changeSeq, now, c.entity, c.id, c.op})
 	}
 	for _, e := range tx.entries {
 		e.Seq = f.Size
@@ -113,13 +112,19 @@ func (tx *Tx) flush(ctx context.Context) error {
 			return fmt.Errorf("audit: %w", err)
 		}
 		leaf := e.LeafHash()
-		if _, err := tx.q.ExecContext(ctx, `INSERT INTO audit_entries
-			(seq, t, actor, agency, action, object_type, object_id, purpose, decision, reason, request_id, leaf)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-			e.Seq, e.TimeMS, e.Actor, e.Agency, e.Action, e.ObjectType, e.ObjectID, e.Purpose, e.Decision, e.Reason, e.RequestID, leaf[:]); err != nil {
-			return fmt.Errorf("append audit entry: %w", err)
-		}
+		entries = append(entries, []any{e.Seq, e.TimeMS, e.Actor, e.Agency, e.Action, e.ObjectType, e.ObjectID, e.Purpose, e.Decision,
+			e.Reason, e.RequestID, leaf[:]})
 		f.Append(leaf)
+	}
+	for rows := range slices.Chunk(changes, 1000) {
+		if err := tx.insertRows(ctx, "changes (seq, t, entity, entity_id, op)", rows); err != nil {
+			return err
+		}
+	}
+	for rows := range slices.Chunk(entries, 1000) {
+		if err := tx.insertRows(ctx, "audit_entries (seq, t, actor, agency, action, object_type, object_id, purpose, decision, reason, request_id, leaf)", rows); err != nil {
+			return err
+		}
 	}
 	if f.Size != size {
 		checkpoint, err = audit.Sign(tx.s.keys.Signer, f.Size, f.Root())
