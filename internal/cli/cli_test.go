@@ -227,3 +227,25 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("without agency: %d", r.code)
 	}
 }
+
+func TestScreenCommand(t *testing.T) {
+	dir := seed(t)
+	people := filepath.Join(t.TempDir(), "people.csv")
+	os.WriteFile(people, []byte("firstName,lastName,birthDate,category\nОлександр,Шевченко,1985-03-14,wanted\n"), 0o600)
+	must(t, run(t, dir, "", "admin", "agency", "add", "--code", "MD-NCB", "--name", "BNC", "--country", "MD", "--kind", "ncb"))
+	must(t, run(t, dir, "", "import", "--agency", "UA-NCB", "--format", "csv", "--schema", "Person", "--scope", "all", people))
+	in := filepath.Join(t.TempDir(), "passengers.csv")
+	os.WriteFile(in, []byte("name,dob\nSHEVCHENKO OLEKSANDR,1985-03-14\nIon Ceban,1990-13-45\n"), 0o600)
+	out := filepath.Join(t.TempDir(), "results.csv")
+	r := run(t, dir, "", "screen", "--agency", "MD-NCB", "--in", in, "--out", out)
+	if r.code != 0 || !strings.Contains(r.out, `"flagged": 1`) {
+		t.Fatalf("screen: exit %d\n%s\n%s", r.code, r.out, r.err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), "Шевченко") || !strings.Contains(string(b), "\n3,") {
+		t.Errorf("results file:\n%s", b)
+	}
+	if r := run(t, dir, "", "screen", "--agency", "XX", "--in", in, "--out", out); r.code != ExitUsage {
+		t.Errorf("unknown agency: %d", r.code)
+	}
+}
