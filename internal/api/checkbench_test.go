@@ -3,27 +3,18 @@ package api_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/iforce-platform/iforce/internal/app"
-	"github.com/iforce-platform/iforce/internal/auth"
 	"github.com/iforce-platform/iforce/internal/iforce"
-	"github.com/iforce-platform/iforce/internal/server"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
-	"github.com/iforce-platform/iforce/internal/sqlstore/sqlstoretest"
 )
 
 // benchDocNumber is the document number of the i-th synthetic stolen passport.
-func benchDocNumber(i int) string { return fmt.Sprintf("%c%c%07d", 'A'+i%26, 'A'+(i/26)%26, i%10_000_000) }
+func benchDocNumber(i int) string {
+	return fmt.Sprintf("%c%c%07d", 'A'+i%26, 'A'+(i/26)%26, i%10_000_000)
+}
 
 // loadDocuments bulk-loads n stolen passports of UA-NCB straight into the tables (setup
 // for a benchmark: no audit entries), in transactions of 50,000.
@@ -61,58 +52,11 @@ func loadDocuments(b *testing.B, st *sqlstore.Store, ownerID int64, n int) {
 // for numbers that hit and numbers that do not. The store is built once in
 // IFORCE_BENCH_DIR and reused. Reports the median and p99 latency.
 func BenchmarkCheckDocument(b *testing.B) {
-	n := 10_000_000
-	if v, err := strconv.Atoi(os.Getenv("IFORCE_BENCH_DOCS")); err == nil && v > 0 {
-		n = v
-	}
-	dir := os.Getenv("IFORCE_BENCH_DIR")
-	if dir == "" {
-		dir = filepath.Join(os.TempDir(), fmt.Sprintf("iforce-bench-docs-%d", n))
-	}
-	ctx := context.Background()
-	st, err := sqlstore.Open(ctx, sqlstore.Config{DataDir: dir, Keys: sqlstoretest.Keys(b)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	if err := st.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	a := app.New(app.Deps{Store: st, Keys: sqlstoretest.Keys(b), Config: app.Config{Password: auth.Params{Time: 1, Memory: 8 * 1024, Threads: 1}}})
-	sys := app.WithPrincipal(ctx, iforce.SystemPrincipal())
-	if _, err := a.Agency(sys, "UA-NCB"); err != nil {
-		start := time.Now()
-		a.CreateAgency(sys, &iforce.Agency{Code: "UA-NCB", Name: "НЦБ", Country: "UA", Kind: iforce.AgencyNCB, Active: true})
-		a.CreateAgency(sys, &iforce.Agency{Code: "MD-NCB", Name: "BNC", Country: "MD", Kind: iforce.AgencyNCB, Active: true})
-		ua, _ := a.Agency(sys, "UA-NCB")
+	s, n := newBenchServer(b, "docs", "IFORCE_BENCH_DOCS", 10_000_000, func(_ *app.App, st *sqlstore.Store, _ context.Context, ua *iforce.Agency, n int) {
 		loadDocuments(b, st, ua.ID, n)
-		if _, _, err := a.CreateUser(sys, app.NewUser{Agency: "MD-NCB", Username: "bench", Name: "Bench", Roles: []iforce.Role{iforce.RoleOfficer}, Password: "correct horse battery staple"}); err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("loaded %d documents in %s", n, time.Since(start))
-	}
-	tok, err := a.CreateToken(sys, app.NewToken{Username: "bench", TTL: time.Hour})
-	if err != nil {
-		b.Fatal(err)
-	}
-	h, _ := server.Handler(a, nil, server.NewMetrics(), nil)
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	client := srv.Client()
+	})
 	check := func(number string) time.Duration {
-		req, _ := http.NewRequest("POST", srv.URL+"/api/v1/check", strings.NewReader(`{"document":{"number":"`+number+`","country":"UA"}}`))
-		req.Header.Set("Authorization", "Bearer "+tok.Secret)
-		t0 := time.Now()
-		resp, err := client.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			b.Fatalf("status %d", resp.StatusCode)
-		}
-		return time.Since(t0)
+		return s.timed("POST", "/api/v1/check", `{"document":{"number":"`+number+`","country":"UA"}}`)
 	}
 	for _, kind := range []string{"hit", "miss"} {
 		b.Run(kind, func(b *testing.B) {
@@ -126,9 +70,7 @@ func BenchmarkCheckDocument(b *testing.B) {
 				ds = append(ds, check(num))
 				i++
 			}
-			slices.Sort(ds)
-			b.ReportMetric(float64(ds[len(ds)/2].Microseconds())/1000, "p50-ms")
-			b.ReportMetric(float64(ds[len(ds)*99/100].Microseconds())/1000, "p99-ms")
+			reportLatency(b, ds)
 		})
 	}
 }
