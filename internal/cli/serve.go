@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -27,10 +28,21 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	fs := flags("serve", &cfg, env)
 	fs.StringVar(&cfg.Addr, "addr", "", "listen address (IFORCE_ADDR, default "+DefaultAddr+")")
 	fs.StringVar(&cfg.LogLevel, "log-level", "", "debug, info, warn or error (IFORCE_LOG_LEVEL, default info)")
+	hitDeadline := fs.Duration("hit-deadline", 12*time.Hour, "time an owner has to confirm or reject a hit (IFORCE_HIT_DEADLINE)")
 	withDemo := fs.Bool("demo", false, "load the demonstration data set (idempotent) and print its password")
 	secure := fs.Bool("secure-cookies", env.Getenv("IFORCE_SECURE_COOKIES") == "true", "mark cookies Secure: for a node behind a TLS-terminating proxy (IFORCE_SECURE_COOKIES=true)")
 	if err := parse(fs, args, &cfg, env); err != nil {
 		return err
+	}
+	if v := env.Getenv("IFORCE_HIT_DEADLINE"); v != "" && !flagSet(fs, "hit-deadline") {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return usagef("IFORCE_HIT_DEADLINE: %v", err)
+		}
+		*hitDeadline = d
+	}
+	if *hitDeadline < time.Minute {
+		return usagef("--hit-deadline must be at least 1m")
 	}
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
@@ -38,7 +50,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	}
 	log := slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	metrics := server.NewMetrics()
-	n, err := open(ctx, cfg, log, app.Deps{OnStoreError: metrics.StoreErrors.Inc, Screening: screening.New()})
+	n, err := open(ctx, cfg, log, app.Deps{OnStoreError: metrics.StoreErrors.Inc, Config: app.Config{HitDeadline: *hitDeadline}, Screening: screening.New()})
 	if err != nil {
 		return err
 	}
@@ -128,4 +140,11 @@ func housekeeping(ctx context.Context, st *sqlstore.Store, log *slog.Logger) {
 		case <-tick.C:
 		}
 	}
+}
+
+// flagSet reports whether a flag was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
