@@ -132,3 +132,15 @@ func (h *Handler) setAgencyActive(w http.ResponseWriter, r *http.Request) {
 	}
 	redirect(w, r, "/admin/agencies/"+ag.Code)
 }
+
+// countrySelect is the data of the "countryoptions" partial: the programme's countries,
+// then every other, with one selected.
+type countrySelect struct {
+	Programme, Others []countryOption
+	Selected          string
+}
+
+func countriesFor(l *i18n.Locale, selected string) countrySelect {
+	prog, all := countryChoices(l)
+	return countrySelect{Programme: prog, Others: all, Selected: selected}
+}

@@ -12,7 +12,7 @@ import (
 	"github.com/iforce-platform/iforce/internal/iforce"
 )
 
-// maxForm bounds a form body; the UI has no uploads yet.
+// maxForm bounds a form body; uploads have their own bound (maxUpload).
 const maxForm = 64 << 10
 
 // form is a submitted form and its field problems, translated for the reader. Inputs
@@ -109,6 +109,26 @@ var problems = []struct {
 	{regexp.MustCompile(`^must not repeat a single character$`), "problem.password_repeat"},
 	{regexp.MustCompile(`^must be valid text$`), "problem.text"},
 	{regexp.MustCompile(`^must be between 1 minute and 365 days$`), "problem.ttl"},
+	// Records.
+	{regexp.MustCompile(`^is required for `), "problem.required"},
+	{regexp.MustCompile(`^a person needs a name`), "problem.person_name"},
+	{regexp.MustCompile(`is not a date: write YYYY`), "problem.partial_date"},
+	{regexp.MustCompile(`^must be YYYY, YYYY-MM or YYYY-MM-DD$`), "problem.partial_date"},
+	{regexp.MustCompile(`^\S+ is in the future$`), "problem.future"},
+	{regexp.MustCompile(`is not an ISO 3166-1 alpha-2 country code$`), "problem.country_code"},
+	{regexp.MustCompile(`is not one of |^must be one of |^must be [A-Z0-9+]+(?:, [A-Z0-9+]+)* or [A-Z0-9+]+$|is not a crime area|^must be owner, agencies or all$|^must be male, female or other$`), "problem.choose"},
+	{regexp.MustCompile(`^takes one value$`), "problem.one_value"},
+	{regexp.MustCompile(`^H3 needs the restrictions written out$`), "problem.handling_note"},
+	{regexp.MustCompile(`^must not be in the past$`), "problem.past"},
+	{regexp.MustCompile(`^must be at most (\d+) years ahead`), "problem.review_years"},
+	{regexp.MustCompile(`^must be a date YYYY-MM-DD$`), "problem.date"},
+	{regexp.MustCompile(`^name at least one agency$`), "problem.agencies_required"},
+	{regexp.MustCompile(`^only with scope agencies$`), "problem.agencies_scope"},
+	{regexp.MustCompile(`^applies to persons only$`), "problem.person_only"},
+	{regexp.MustCompile(`^only an agency of the issuing country`), "problem.issuing_country"},
+	{regexp.MustCompile(`^IBAN check digits do not match$`), "problem.iban_check"},
+	{regexp.MustCompile(`^give a name, or firstName and lastName$`), "problem.screen_name"},
+	{regexp.MustCompile(`^MRZ must have 2 or 3 lines`), "problem.mrz_lines"},
 }
 
 func problemText(l *i18n.Locale, p string) string {

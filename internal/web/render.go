@@ -43,6 +43,11 @@ var navigation = []struct {
 	action    access.Action // "" = every signed-in user
 }{
 	{"/", "nav.home", ""},
+	{"/check", "nav.check", access.RecordCheck},
+	{"/hits", "nav.hits", access.RecordCheck},
+	{"/screen", "nav.screen", access.RecordScreen},
+	{"/lists", "nav.lists", access.RecordCheck},
+	{"/records", "nav.records", access.RecordCreate},
 	{"/admin/agencies", "nav.agencies", access.AgencyManage},
 	{"/admin/users", "nav.users", access.UserManage},
 	{"/audit", "nav.audit", access.AuditRead},

@@ -26,6 +26,37 @@ func (h *Handler) routes() http.Handler {
 	// Home (home.go).
 	mux.Handle("GET /{$}", h.member(h.showHome))
 
+	// Frontline checks (check.go) and the hit queue (hits.go).
+	mux.Handle("GET /check", h.need(access.RecordCheck, h.showCheck))
+	mux.Handle("POST /check", h.need(access.RecordCheck, h.runCheck))
+	mux.Handle("GET /hits", h.need(access.RecordCheck, h.showHits))
+	mux.Handle("POST /hits/{id}/decision", h.need(access.HitDecide, h.decideHit))
+	mux.Handle("POST /hits/{id}/follow-up", h.need(access.RecordCheck, h.requestFollowUp))
+
+	// Registers (records.go, record_form.go, record_import.go). Partners, whose access
+	// is the narrow referral track, and roles without operational data have no register
+	// pages: the pages need RecordCreate, which only operational roles hold; the app
+	// still decides each record's visibility.
+	mux.Handle("GET /records", h.need(access.RecordCreate, h.showRecords))
+	mux.Handle("GET /records/new", h.need(access.RecordCreate, h.showNewRecord))
+	mux.Handle("POST /records", h.need(access.RecordCreate, h.createRecord))
+	mux.Handle("GET /records/import", h.need(access.RecordImport, h.showImport))
+	mux.Handle("POST /records/import", h.need(access.RecordImport, h.runImport))
+	mux.Handle("GET /records/review", h.need(access.RecordReview, h.showReview))
+	mux.Handle("GET /records/{id}", h.need(access.RecordCreate, h.showRecord))
+	mux.Handle("GET /records/{id}/edit", h.need(access.RecordCreate, h.showEditRecord))
+	mux.Handle("POST /records/{id}", h.need(access.RecordCreate, h.updateRecord))
+	mux.Handle("POST /records/{id}/delete", h.need(access.RecordCreate, h.deleteRecord))
+	mux.Handle("POST /records/{id}/review", h.need(access.RecordReview, h.confirmReview))
+
+	// Name screening (screen.go) and passenger lists (lists.go).
+	mux.Handle("GET /screen", h.need(access.RecordScreen, h.showScreen))
+	mux.Handle("POST /screen", h.need(access.RecordScreen, h.runScreen))
+	mux.Handle("GET /lists", h.need(access.RecordCheck, h.showLists))
+	mux.Handle("POST /lists", h.need(access.RecordCheck, h.startList))
+	mux.Handle("GET /lists/{id}", h.need(access.RecordCheck, h.showList))
+	mux.Handle("GET /lists/{id}/results.csv", h.need(access.RecordCheck, h.downloadList))
+
 	// Own profile, password and API tokens (profile.go, tokens.go).
 	mux.Handle("GET /profile", h.member(h.showProfile))
 	mux.Handle("POST /profile/password", h.member(h.changePassword))

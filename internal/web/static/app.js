@@ -37,3 +37,46 @@
   });
   schedule();
 })();
+
+// The check page: Enter checks what was typed; in an MRZ being scanned line by line,
+// Enter starts the next line and the check runs when the lines are complete (or at
+// Ctrl+Enter). After an answer the value is selected, so the next scan replaces it.
+(function () {
+  "use strict";
+  var q = document.getElementById("f-q");
+  if (!q || !q.form || q.form.id !== "check-form") {
+    return;
+  }
+  function complete(lines) {
+    if (lines.length === 2) {
+      return lines[0].length === 44 && lines[1].length === 44 || lines[0].length === 36 && lines[1].length === 36;
+    }
+    return lines.length === 3 && lines.every(function (l) { return l.length === 30; });
+  }
+  q.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) {
+      return;
+    }
+    var lines = q.value.split("\n").map(function (l) { return l.replace(/\s/g, ""); }).filter(function (l) { return l; });
+    var mrz = q.value.indexOf("<") >= 0;
+    if (event.ctrlKey || event.metaKey || !mrz || complete(lines)) {
+      event.preventDefault();
+      q.form.requestSubmit();
+    }
+  });
+  if (document.getElementById("answer")) {
+    q.focus();
+    q.select();
+  }
+})();
+
+// Uploads: say that the work is under way while the browser sends the file.
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("form.upload-form");
+  Array.prototype.forEach.call(forms, function (form) {
+    form.addEventListener("submit", function () {
+      form.classList.add("is-working");
+    });
+  });
+})();

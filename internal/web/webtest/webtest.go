@@ -1,13 +1,15 @@
 // Package webtest assembles a complete I-FORCE node in memory for tests of the web UI:
-// a fresh SQLite store, the app with fast password hashing, the root handler (server
+// a fresh SQLite store, the app with fast password hashing and a name screening index, the root handler (server
 // middleware, JSON API and web UI) and the agencies of a few programme countries. Its
 // Client signs users in over HTTP as a browser would, enrolling the second factor.
 package webtest
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -21,6 +23,7 @@ import (
 	"github.com/iforce-platform/iforce/internal/app"
 	"github.com/iforce-platform/iforce/internal/auth"
 	"github.com/iforce-platform/iforce/internal/iforce"
+	"github.com/iforce-platform/iforce/internal/screening"
 	"github.com/iforce-platform/iforce/internal/server"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 	"github.com/iforce-platform/iforce/internal/sqlstore/sqlstoretest"
@@ -69,7 +72,7 @@ func New(t testing.TB, o Options) *Node {
 	t.Helper()
 	st := sqlstoretest.Open(t, sqlstore.SQLite, nil)
 	log := slog.New(slog.DiscardHandler)
-	a := app.New(app.Deps{Store: st, Keys: sqlstoretest.Keys(t), Log: log,
+	a := app.New(app.Deps{Store: st, Keys: sqlstoretest.Keys(t), Log: log, Screening: screening.New(),
 		Config: app.Config{Password: FastPassword, LockoutThreshold: o.LockoutThreshold}})
 	w := web.New(web.Deps{App: a, Sessions: st.Sessions(), Log: log, Now: o.Now, IdleTimeout: o.IdleTimeout})
 	h, err := server.Handler(a, w, server.NewMetrics(), log)
@@ -200,6 +203,43 @@ func (c *Client) Do(method, path string, form url.Values, header http.Header) *R
 	for k, v := range header {
 		req.Header[k] = v
 	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return &Response{Response: resp, Body: string(b)}
+}
+
+// PostFile submits a multipart form with fields and one file.
+func (c *Client) PostFile(path string, fields url.Values, fileField, fileName, content string) *Response {
+	c.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	fw, err := mw.CreateFormFile(fileField, fileName)
+	if err == nil {
+		_, err = io.WriteString(fw, content)
+	}
+	if err == nil {
+		err = mw.Close()
+	}
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPost, c.base+path, &body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		c.t.Fatal(err)
