@@ -42,6 +42,7 @@ type CheckHitJSON struct {
 	Action      string      `json:"action"`
 	ActionCode  string      `json:"actionCode"`
 	Severity    string      `json:"severity"`
+	Notes       []string    `json:"notes,omitempty"`
 	HitNoHit    bool        `json:"hitNoHit"`
 	HitID       string      `json:"hitId,omitempty"`
 	Score       float64     `json:"score,omitempty"`
@@ -99,7 +100,7 @@ func (h *Handler) check(w http.ResponseWriter, r *http.Request) {
 func checkJSON(res *app.CheckResult) CheckJSON {
 	out := CheckJSON{Kind: res.Kind, Hits: []CheckHitJSON{}}
 	for _, hit := range res.Hits {
-		j := CheckHitJSON{Owner: hit.Owner, Match: hit.Match, Action: hit.Action.Text, ActionCode: hit.Action.Code, Severity: hit.Action.Severity,
+		j := CheckHitJSON{Owner: hit.Owner, Match: hit.Match, Action: hit.Action.Text, ActionCode: hit.Action.Code, Severity: hit.Action.Severity, Notes: hit.Action.Notes,
 			HitNoHit: hit.PresenceOnly, HitID: hit.HitID, Score: hit.Score, Explanation: hit.Explanation}
 		if hit.Record != nil {
 			rec := recordJSON(hit.Record)

@@ -64,7 +64,17 @@ type Action struct {
 	Code     string `json:"code"`     // stable: seize_document, hold_vehicle, arrest_contact_owner, …
 	Severity string `json:"severity"` // act (red) or verify (amber)
 	Text     string `json:"text"`     // English instruction; the UI translates by code
+	// Notes are codes of caveats the text begins with: NoteConfusable, NoteMakeDiffers,
+	// NoteNameToVerify. The UI translates them.
+	Notes []string `json:"notes,omitempty"`
 }
+
+// Caveats of an action.
+const (
+	NoteConfusable   = "confusable"     // matched only through look-alike characters
+	NoteMakeDiffers  = "make_differs"   // the firearm's make differs from the record's
+	NoteNameToVerify = "name_to_verify" // a name match to verify against the document
+)
 
 // CheckResult answers a check.
 type CheckResult struct {
@@ -256,7 +266,7 @@ func (a *App) screenHolder(ctx context.Context, p *iforce.Principal, m *ident.MR
 			hit := CheckHit{Record: r.Record, Owner: r.Record.Owner, Match: fmt.Sprintf("name %.2f", r.Score), Score: r.Score, Explanation: r.Explanation,
 				Action: actionFor(r.Record, MatchNormalised, checkQuery{})}
 			if r.Score < 0.9 && hit.Action.Severity == "act" {
-				hit.Action.Severity = "verify"
+				hit.Action.Severity, hit.Action.Notes = "verify", append(hit.Action.Notes, NoteNameToVerify)
 				hit.Action.Text = "Name match to verify against the document before acting. " + hit.Action.Text
 			}
 			if r.Record.OwnerID != p.AgencyID {
@@ -320,15 +330,16 @@ func matchKind(key string, q checkQuery, r *iforce.Record) string {
 func actionFor(r *iforce.Record, match string, q checkQuery) Action {
 	owner := r.Owner
 	act := func(code, severity, text string) Action {
+		a := Action{Code: code, Severity: severity, Text: text}
 		if match == MatchConfusable {
-			severity = "verify"
-			text = "Possible match through look-alike characters: compare the number by eye first. " + text
+			a.Severity, a.Notes = "verify", append(a.Notes, NoteConfusable)
+			a.Text = "Possible match through look-alike characters: compare the number by eye first. " + a.Text
 		}
 		if q.make != "" && r.First("make") != "" && !strings.EqualFold(q.make, r.First("make")) {
-			severity = "verify"
-			text = fmt.Sprintf("The make differs (%s on record). ", r.First("make")) + text
+			a.Severity, a.Notes = "verify", append(a.Notes, NoteMakeDiffers)
+			a.Text = fmt.Sprintf("The make differs (%s on record). ", r.First("make")) + a.Text
 		}
-		return Action{Code: code, Severity: severity, Text: text}
+		return a
 	}
 	status := r.First("status")
 	switch r.Schema {

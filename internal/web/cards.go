@@ -139,13 +139,15 @@ func checkCard(l *i18n.Locale, hit app.CheckHit) card {
 	} else {
 		c.Action = hit.Action.Text
 	}
-	switch {
-	case hit.Match == app.MatchConfusable:
-		c.Notes = append(c.Notes, l.T("check.note_confusable"))
-	case strings.HasPrefix(hit.Action.Text, "The make differs") && hit.Record != nil:
-		c.Notes = append(c.Notes, l.T("check.note_make", "Make", hit.Record.First("make")))
-	case strings.HasPrefix(hit.Action.Text, "Name match to verify"):
-		c.Notes = append(c.Notes, l.T("check.note_name"))
+	for _, note := range hit.Action.Notes {
+		switch {
+		case note == app.NoteConfusable:
+			c.Notes = append(c.Notes, l.T("check.note_confusable"))
+		case note == app.NoteMakeDiffers && hit.Record != nil:
+			c.Notes = append(c.Notes, l.T("check.note_make", "Make", hit.Record.First("make")))
+		case note == app.NoteNameToVerify:
+			c.Notes = append(c.Notes, l.T("check.note_name"))
+		}
 	}
 	if hit.PresenceOnly || hit.Match == app.MatchConfusable {
 		c.Act = false
