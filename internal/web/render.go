@@ -47,7 +47,7 @@ var navigation = []struct {
 	{"/hits", "nav.hits", access.RecordCheck},
 	{"/screen", "nav.screen", access.RecordScreen},
 	{"/lists", "nav.lists", access.RecordCheck},
-	{"/records", "nav.records", access.RecordCreate},
+	{"/records", "nav.records", access.RecordList},
 	{"/admin/agencies", "nav.agencies", access.AgencyManage},
 	{"/admin/users", "nav.users", access.UserManage},
 	{"/audit", "nav.audit", access.AuditRead},

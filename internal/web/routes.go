@@ -33,17 +33,17 @@ func (h *Handler) routes() http.Handler {
 	mux.Handle("POST /hits/{id}/decision", h.need(access.HitDecide, h.decideHit))
 	mux.Handle("POST /hits/{id}/follow-up", h.need(access.RecordCheck, h.requestFollowUp))
 
-	// Registers (records.go, record_form.go, record_import.go). Partners, whose access
-	// is the narrow referral track, and roles without operational data have no register
-	// pages: the pages need RecordCreate, which only operational roles hold; the app
-	// still decides each record's visibility.
-	mux.Handle("GET /records", h.need(access.RecordCreate, h.showRecords))
+	// Registers (records.go, record_form.go, record_import.go). Lists and record views
+	// need RecordList: partners read what is addressed to their organisation; writing
+	// needs RecordCreate, which only operational roles hold. The app decides each
+	// record's visibility.
+	mux.Handle("GET /records", h.need(access.RecordList, h.showRecords))
 	mux.Handle("GET /records/new", h.need(access.RecordCreate, h.showNewRecord))
 	mux.Handle("POST /records", h.need(access.RecordCreate, h.createRecord))
 	mux.Handle("GET /records/import", h.need(access.RecordImport, h.showImport))
 	mux.Handle("POST /records/import", h.need(access.RecordImport, h.runImport))
 	mux.Handle("GET /records/review", h.need(access.RecordReview, h.showReview))
-	mux.Handle("GET /records/{id}", h.need(access.RecordCreate, h.showRecord))
+	mux.Handle("GET /records/{id}", h.need(access.RecordList, h.showRecord))
 	mux.Handle("GET /records/{id}/edit", h.need(access.RecordCreate, h.showEditRecord))
 	mux.Handle("POST /records/{id}", h.need(access.RecordCreate, h.updateRecord))
 	mux.Handle("POST /records/{id}/delete", h.need(access.RecordCreate, h.deleteRecord))
