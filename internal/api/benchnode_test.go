@@ -47,7 +47,9 @@ func newBenchServer(b *testing.B, kind, nVar string, def int, load func(a *app.A
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { st.Close() })
+	cctx, stop := context.WithCancel(ctx)
+	go st.Checkpoints(cctx)
+	b.Cleanup(func() { stop(); st.Close() })
 	if err := st.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}

@@ -81,6 +81,7 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "I-FORCE %s serving on http://%s (database: %s)\n", Version(), ln.Addr(), n.store.Engine())
 	go housekeeping(ctx, n.store, log)
+	go n.store.Checkpoints(ctx)
 	go n.app.SyncScreening(ctx, app.ScreeningInterval)
 	return server.Serve(ctx, ln, h, log)
 }

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // PostgreSQL driver "pgx"
@@ -64,6 +65,9 @@ type Store struct {
 	now    func() time.Time
 	path   string // SQLite file path
 	every  int64  // checkpoint history interval
+
+	mu    sync.Mutex // guards stmts
+	stmts map[string]*sql.Stmt
 }
 
 // SQLiteFile is the name of the embedded database file in the data directory.
@@ -71,7 +75,7 @@ const SQLiteFile = "iforce.db"
 
 // Open connects to the database named by cfg. It does not migrate.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	s := &Store{keys: cfg.Keys, now: cfg.Now, every: cfg.CheckpointInterval}
+	s := &Store{keys: cfg.Keys, now: cfg.Now, every: cfg.CheckpointInterval, stmts: map[string]*sql.Stmt{}}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -120,7 +124,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 // so that concurrent writers queue instead of failing.
 func sqliteDSN(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	// wal_autocheckpoint is raised so that checkpoints, which sync the disk, run in the
+	// background (Checkpoints) rather than in the request that crosses the threshold.
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)", "wal_autocheckpoint(20000)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -135,6 +141,28 @@ func redact(dsn string) string {
 	return dsn
 }
 
+// CheckpointEvery is how often Checkpoints copies the SQLite write-ahead log into
+// the database.
+const CheckpointEvery = 500 * time.Millisecond
+
+// Checkpoints runs passive WAL checkpoints on SQLite until ctx ends, so that requests
+// do not pay for them; it returns at once on PostgreSQL. A serving node runs it.
+func (s *Store) Checkpoints(ctx context.Context) {
+	if s.engine != SQLite {
+		return
+	}
+	t := time.NewTicker(CheckpointEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
+		}
+	}
+}
+
 // Engine reports the database engine.
 func (s *Store) Engine() Engine { return s.engine }
 
@@ -144,8 +172,16 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Path is the SQLite file, empty on PostgreSQL.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the prepared statements and the database.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = map[string]*sql.Stmt{}
+	s.mu.Unlock()
+	return s.db.Close()
+}
 
 // Ping reports whether the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
@@ -204,7 +240,7 @@ type Queries struct {
 
 // Read returns queries outside a transaction, for unaudited reads (health, sessions,
 // principal resolution).
-func (s *Store) Read() *Queries { return &Queries{q: s.db, now: s.now, engine: s.engine} }
+func (s *Store) Read() *Queries { return &Queries{q: dbQuerier{s}, now: s.now, engine: s.engine} }
 
 func ms(t time.Time) int64 {
 	if t.IsZero() {

@@ -34,7 +34,7 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	cache := &stmtCache{tx: sqltx, stmts: map[string]*sql.Stmt{}}
+	cache := &stmtCache{s: s, tx: sqltx, stmts: map[string]*sql.Stmt{}}
 	tx := &Tx{Queries: Queries{q: cache, now: s.now, engine: s.engine}, s: s, tx: sqltx}
 	if err := fn(tx); err != nil {
 		sqltx.Rollback()
@@ -174,9 +174,11 @@ func (q *Queries) ChangesSince(ctx context.Context, seq int64, limit int) ([]Cha
 	return out, rows.Err()
 }
 
-// stmtCache prepares each distinct query once per transaction: bulk writes run the
-// same few statements thousands of times, and parsing SQL dominated their cost.
+// stmtCache serves a transaction's statements from the store's prepared statements,
+// bound to the transaction once per distinct query: parsing SQL dominated both bulk
+// writes and short audited requests.
 type stmtCache struct {
+	s     *Store
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 }
@@ -185,9 +187,14 @@ func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := c.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := c.tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if shared := c.s.prepared(ctx, query); shared != nil {
+		st = c.tx.StmtContext(ctx, shared)
+	} else {
+		var err error
+		if st, err = c.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
 	}
 	c.stmts[query] = st
 	return st, nil
@@ -216,4 +223,52 @@ func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...a
 		return c.tx.QueryRowContext(ctx, query, args...)
 	}
 	return st.QueryRowContext(ctx, args...)
+}
+
+// MaxPrepared bounds the store's prepared statements; queries beyond it (rare texts
+// built for one search) are prepared for their use only.
+const MaxPrepared = 512
+
+// prepared returns the store's prepared statement for query, preparing it on first
+// use; nil when the cache is full or preparation fails (the caller prepares itself).
+// database/sql keeps each statement prepared on every connection that ran it.
+func (s *Store) prepared(ctx context.Context, query string) *sql.Stmt {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st
+	}
+	if len(s.stmts) >= MaxPrepared {
+		return nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	s.stmts[query] = st
+	return st
+}
+
+// dbQuerier runs reads outside transactions on the store's prepared statements.
+type dbQuerier struct{ s *Store }
+
+func (d dbQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := d.s.prepared(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return d.s.db.ExecContext(ctx, query, args...)
+}
+
+func (d dbQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := d.s.prepared(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return d.s.db.QueryContext(ctx, query, args...)
+}
+
+func (d dbQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := d.s.prepared(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return d.s.db.QueryRowContext(ctx, query, args...)
 }
