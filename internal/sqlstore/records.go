@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -262,12 +263,27 @@ func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record,
 	return nil
 }
 
-// insertRows inserts rows in one statement: one round trip to the server instead of
-// one a row.
+// maxInsertParams bounds the parameters of one multi-row insert: the SQLite driver
+// resolves each parameter's name by a linear scan, so cost grows with the square of
+// the statement's parameters.
+const maxInsertParams = 200
+
+// insertRows inserts rows with multi-row statements of at most maxInsertParams
+// parameters: a few round trips to the server instead of one a row.
 func (tx *Tx) insertRows(ctx context.Context, table string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
+	per := max(1, maxInsertParams/len(rows[0]))
+	for chunk := range slices.Chunk(rows, per) {
+		if err := tx.insertChunk(ctx, table, chunk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) insertChunk(ctx context.Context, table string, rows [][]any) error {
 	var b strings.Builder
 	b.WriteString("INSERT INTO " + table + " VALUES ")
 	args := make([]any, 0, len(rows)*len(rows[0]))

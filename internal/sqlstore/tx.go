@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -116,15 +115,11 @@ func (tx *Tx) flush(ctx context.Context) error {
 			e.Reason, e.RequestID, leaf[:]})
 		f.Append(leaf)
 	}
-	for rows := range slices.Chunk(changes, 1000) {
-		if err := tx.insertRows(ctx, "changes (seq, t, entity, entity_id, op)", rows); err != nil {
-			return err
-		}
+	if err := tx.insertRows(ctx, "changes (seq, t, entity, entity_id, op)", changes); err != nil {
+		return err
 	}
-	for rows := range slices.Chunk(entries, 1000) {
-		if err := tx.insertRows(ctx, "audit_entries (seq, t, actor, agency, action, object_type, object_id, purpose, decision, reason, request_id, leaf)", rows); err != nil {
-			return err
-		}
+	if err := tx.insertRows(ctx, "audit_entries (seq, t, actor, agency, action, object_type, object_id, purpose, decision, reason, request_id, leaf)", entries); err != nil {
+		return err
 	}
 	if f.Size != size {
 		checkpoint, err = audit.Sign(tx.s.keys.Signer, f.Size, f.Root())
