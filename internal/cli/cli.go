@@ -60,6 +60,7 @@ Usage:
   iforce admin token revoke ID
   iforce import --agency CODE --format csv|ftm [--schema S] [--category C] [--scope S] FILE
   iforce screen --agency CODE --in passengers.csv --out results.csv
+  iforce demo passengers [--rows N]   (a synthetic passenger list, CSV)
   iforce audit verify [--public-key FILE]
   iforce audit checkpoint
   iforce backup --out FILE
@@ -136,6 +137,8 @@ func Run(ctx context.Context, args []string, env Env) error {
 		return runImport(ctx, rest, env)
 	case "screen":
 		return runScreen(ctx, rest, env)
+	case "demo":
+		return runDemo(ctx, rest, env)
 	case "backup":
 		return runBackup(ctx, rest, env)
 	case "restore":
