@@ -6,9 +6,9 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sort"
 	"runtime/debug"
 	"runtime/pprof"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -54,6 +54,7 @@ type outcome struct {
 	kind  synth.Kind
 	rank  int // 1-based rank of the wanted id, 0 when absent
 	found int // results returned
+	other int // results that are not namesakes (name score below 0.9)
 }
 
 func benchScreening(ctx context.Context, c screeningConfig, out io.Writer) error {
@@ -112,6 +113,11 @@ func benchScreening(ctx context.Context, c screeningConfig, out io.Writer) error
 			return fmt.Errorf("query %q: %w", q.Name, err)
 		}
 		outs[i] = outcome{kind: q.Kind, found: len(rs), rank: rankOf(q.Want, ids(rs))}
+		for _, r := range rs {
+			if r.Explanation.NameScore < 0.9 {
+				outs[i].other++
+			}
+		}
 		if shown[q.Kind] < c.misses && (q.Want != "" && outs[i].rank == 0 || q.Want == "" && len(rs) > 0) {
 			shown[q.Kind]++
 			fmt.Fprintf(out, "miss %s %q %s want %s (%+v): got", q.Kind, q.Name, q.BirthDate, q.Want, g.Person(atoiID(q.Want)))
@@ -194,7 +200,7 @@ func rankOf(want string, got []string) int {
 // printQuality prints recall@1 and @10 per query kind and the no-match false
 // hit rate.
 func printQuality(out io.Writer, title string, outs []outcome) {
-	type agg struct{ n, at1, at10, hits int }
+	type agg struct{ n, at1, at10, hits, others int }
 	by := map[synth.Kind]*agg{}
 	for _, o := range outs {
 		a := by[o.kind]
@@ -212,6 +218,9 @@ func printQuality(out io.Writer, title string, outs []outcome) {
 		if o.found > 0 {
 			a.hits++
 		}
+		if o.other > 0 {
+			a.others++
+		}
 	}
 	fmt.Fprintf(out, "%s:\n", title)
 	all := agg{}
@@ -221,7 +230,8 @@ func printQuality(out io.Writer, title string, outs []outcome) {
 			continue
 		}
 		if k == synth.KindNoMatch {
-			fmt.Fprintf(out, "  %-16s n=%5d  queries with any result: %.3f\n", k, a.n, float64(a.hits)/float64(a.n))
+			fmt.Fprintf(out, "  %-16s n=%5d  queries with any result: %.3f (with a result that is not a namesake, name score < 0.9: %.3f)\n",
+				k, a.n, float64(a.hits)/float64(a.n), float64(a.others)/float64(a.n))
 			continue
 		}
 		all.n += a.n

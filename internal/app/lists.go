@@ -83,7 +83,10 @@ func (a *App) ScreenList(ctx context.Context, in io.Reader, out io.Writer, progr
 		if rep.Rows++; rep.Rows > MaxListRows {
 			return rep, invalidField("file", fmt.Sprintf("more than %d rows: split the list", MaxListRows))
 		}
-		row, probs := a.screenRow(ctx, cols, cells, err)
+		row, probs, ferr := a.screenRow(ctx, cols, cells, err)
+		if ferr != nil {
+			return rep, ferr // not a problem of the row: stop, say why
+		}
 		if len(probs) > 0 {
 			rep.Errors = append(rep.Errors, RowProblem{line, probs})
 			row = []string{strings.Join(problemTexts(probs), "; ")}
@@ -140,10 +143,11 @@ func canonicalColumn(h string) string {
 	return ""
 }
 
-// screenRow screens one list row: (input, status, document, matches…) or problems.
-func (a *App) screenRow(ctx context.Context, cols map[string]int, cells []string, parseErr error) ([]string, []iforce.FieldProblem) {
+// screenRow screens one list row: (input, status, document, matches…), or the row's
+// problems, or an error that stops the list (the store failed, access was refused).
+func (a *App) screenRow(ctx context.Context, cols map[string]int, cells []string, parseErr error) ([]string, []iforce.FieldProblem, error) {
 	if parseErr != nil {
-		return nil, []iforce.FieldProblem{{Field: "row", Problem: parseErr.Error()}}
+		return nil, []iforce.FieldProblem{{Field: "row", Problem: parseErr.Error()}}, nil
 	}
 	get := func(name string) string {
 		if i, ok := cols[name]; ok && i < len(cells) {
@@ -158,38 +162,35 @@ func (a *App) screenRow(ctx context.Context, cols map[string]int, cells []string
 	status, document := "clear", ""
 	if num := get("documentNumber"); num != "" {
 		res, err := a.Check(ctx, CheckRequest{Document: &DocumentQuery{Number: num, Country: strings.ToUpper(get("documentCountry"))}})
-		switch e := err.(type) {
-		case nil:
+		switch {
+		case err == nil:
 			var parts []string
 			for _, h := range res.Hits {
 				parts = append(parts, h.Action.Code+" ("+h.Owner+")")
 			}
 			document = strings.Join(parts, "; ")
-		case *iforce.Error:
-			if e.Kind != iforce.KindInvalid {
-				return nil, []iforce.FieldProblem{{Field: "row", Problem: e.Message}}
-			}
-			for _, f := range e.Fields {
+		case iforce.IsKind(err, iforce.KindInvalid):
+			for _, f := range err.(*iforce.Error).Fields {
 				probs.Add("documentNumber", f.Problem)
 			}
 		default:
-			return nil, []iforce.FieldProblem{{Field: "row", Problem: "internal error"}}
+			return nil, nil, err
 		}
 	}
 	var matches []ScreenResult
 	if q.Name != "" || q.LastName != "" || q.FirstName != "" {
 		res, err := a.Screen(ctx, q)
-		if e, ok := err.(*iforce.Error); ok && e.Kind == iforce.KindInvalid {
-			probs = append(probs, e.Fields...)
+		if iforce.IsKind(err, iforce.KindInvalid) {
+			probs = append(probs, err.(*iforce.Error).Fields...)
 		} else if err != nil {
-			return nil, []iforce.FieldProblem{{Field: "row", Problem: "screening failed"}}
+			return nil, nil, err
 		}
 		matches = res
 	} else {
 		probs.Add("name", "is empty")
 	}
 	if len(probs) > 0 {
-		return nil, probs
+		return nil, probs, nil
 	}
 	if document != "" || len(matches) > 0 {
 		status = "flagged"
@@ -203,7 +204,7 @@ func (a *App) screenRow(ctx context.Context, cols map[string]int, cells []string
 		m := matches[i]
 		row = append(row, m.Record.Caption()+" ["+m.Record.ID+"]", strconv.FormatFloat(m.Score, 'f', 2, 64), m.Record.Owner, reason(m.Explanation))
 	}
-	return row, nil
+	return row, nil, nil
 }
 
 // reason summarises an explanation in one line for a results file.

@@ -72,6 +72,7 @@ func (d *dict) hash(kind byte, s string) uint64 {
 // trigrams of its distinct skeletons.
 type tokenKeys struct {
 	keys  []uint64
+	dels  []uint64 // one-deletion keys, kept apart: they select loosely
 	grams []uint32
 	// initials and letters as in dictToken.
 	initials uint32
@@ -87,7 +88,11 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 		h := d.hash(kind, s)
 		if !seen[h] {
 			seen[h] = true
-			k.keys = append(k.keys, h)
+			if kind == keyDelete || kind == keyFoldDel {
+				k.dels = append(k.dels, h)
+			} else {
+				k.keys = append(k.keys, h)
+			}
 		}
 	}
 	var skels []string
@@ -182,6 +187,9 @@ func (d *dict) intern(token string) uint32 {
 	for _, h := range k.keys {
 		d.keys[h] = append(d.keys[h], id)
 	}
+	for _, h := range k.dels {
+		d.keys[h] = append(d.keys[h], id)
+	}
 	for _, g := range k.grams {
 		d.grams[g] = append(d.grams[g], id)
 	}
@@ -190,8 +198,9 @@ func (d *dict) intern(token string) uint32 {
 
 // Limits of the token candidates one query token considers.
 const (
-	maxGramCandidates = 40
-	maxKeyCandidates  = 4000
+	maxGramCandidates   = 40
+	maxDeleteCandidates = 300
+	maxKeyCandidates    = 4000
 )
 
 // candidates returns the ids of the tokens that share a blocking key with a
@@ -211,6 +220,39 @@ func (d *dict) candidates(token string, truncated bool) []uint32 {
 	}
 	for _, h := range k.keys {
 		addAll(d.keys[h])
+	}
+	// Typos: tokens sharing one-deletion keys, those sharing the most first
+	// (a token sharing the whole skeleton and several deletions is closer
+	// than one sharing a single deletion of a short skeleton).
+	if len(k.dels) > 0 {
+		count := map[uint32]int{}
+		for _, h := range k.dels {
+			for _, id := range d.keys[h] {
+				if !seen[id] {
+					count[id]++
+				}
+			}
+		}
+		type cand struct {
+			id uint32
+			n  int
+		}
+		cs := make([]cand, 0, len(count))
+		for id, n := range count {
+			cs = append(cs, cand{id, n})
+		}
+		if len(cs) > maxDeleteCandidates {
+			slices.SortFunc(cs, func(a, b cand) int {
+				if a.n != b.n {
+					return b.n - a.n
+				}
+				return cmp.Compare(a.id, b.id)
+			})
+			cs = cs[:maxDeleteCandidates]
+		}
+		for _, c := range cs {
+			addAll([]uint32{c.id})
+		}
 	}
 	if truncated {
 		for _, v := range names.Variants(token) {

@@ -4,11 +4,15 @@
 //
 // The index interns every distinct name token once (names.NewForm) and
 // keys it by its transliteration variants, cross-orthography skeletons,
-// cognate groups, variant prefixes (for MRZ truncation) and skeleton
-// trigrams (for typos). A query token first finds the dictionary tokens that
-// can stand for it (verified with names.CompareForms), then the records that
-// carry them through roaring-bitmap postings; records carrying matches of at
-// least two query tokens are scored. Scoring pairs the parts of the query
+// cognate groups, variant prefixes (for MRZ truncation), one-deletion keys
+// of its skeletons and spellings, and trigrams of long skeletons (for
+// typos). A query token first finds the dictionary tokens that can stand for
+// it (verified with names.CompareForms, cached per query token), then the
+// records that carry them through roaring-bitmap postings. Only the postings
+// of the k-1 rarest of k query tokens are united, so that a common given
+// name is never materialised; records matching at least two query tokens
+// (or the only one) and born within a year of the query's birth date (when
+// given) are scored. Scoring pairs the parts of the query
 // with the parts of each record name (reordering, missing patronymics,
 // initials and MRZ truncation allowed), weighs them by role, and adjusts by
 // birth date, nationality and gender. Every result carries an Explanation.

@@ -52,6 +52,11 @@ type Index struct {
 	byID map[string]uint32 // record id → document number
 	post []*roaring.Bitmap // token id → documents carrying it
 	n    int               // live documents
+	// byear is the birth year of each document, dense so that the birth
+	// filter of a search reads no entry: 0 without a birth date, 1 when the
+	// person has several (the entry tells).
+	byear []uint16
+	cache matchCache
 }
 
 // entry is the compact form of an indexed person.
@@ -204,6 +209,15 @@ func (x *Index) Add(p Person) {
 	} else {
 		doc = uint32(len(x.docs))
 		x.docs = append(x.docs, e)
+		x.byear = append(x.byear, 0)
+	}
+	switch len(e.births) {
+	case 0:
+		x.byear[doc] = 0
+	case 1:
+		x.byear[doc] = uint16(e.births[0] >> 9)
+	default:
+		x.byear[doc] = 1
 	}
 	x.byID[p.ID] = doc
 	for len(x.post) < len(x.d.toks) {

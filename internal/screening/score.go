@@ -38,7 +38,7 @@ type PartMatch struct {
 // Adjustment is how one qualifier moved the score.
 type Adjustment struct {
 	Factor  string  `json:"factor"`  // birthDate, nationality, gender, evidence
-	Outcome string  `json:"outcome"` // exact, year, near-year, mismatch, match, short-name
+	Outcome string  `json:"outcome"` // exact, year, same-year, near-year, mismatch, match, short-name
 	Delta   float64 `json:"delta"`
 }
 
@@ -65,8 +65,9 @@ const (
 const (
 	dBirthExact    = 0.06
 	dBirthYear     = 0.03
-	dBirthNearYear = -0.04
-	dBirthMismatch = -0.18
+	dBirthSameYear = -0.05 // same year, another day: a typing error is likely
+	dBirthNearYear = -0.10 // a year apart
+	dBirthMismatch = -0.30 // an identical name stays below the default threshold, whatever else agrees
 	dNatMatch      = 0.02
 	dNatMismatch   = -0.04
 	dGenderMatch   = 0.01
@@ -172,8 +173,8 @@ func birthRelation(q uint32, births []uint32) (string, float64) {
 			best, bestD = "year", dBirthYear
 		case qy == by && qm == bd && qd == bm:
 			best, bestD = "year", dBirthYear // day and month swapped
-		case qy == by && bestD < dBirthNearYear:
-			best, bestD = "near-year", dBirthNearYear
+		case qy == by && bestD < dBirthSameYear:
+			best, bestD = "same-year", dBirthSameYear
 		case (qy == by+1 || by == qy+1) && bestD < dBirthNearYear:
 			best, bestD = "near-year", dBirthNearYear
 		}
@@ -204,7 +205,8 @@ type pair struct {
 // record parts, weighted by role, as a share of the weight of both names
 // (a Dice coefficient over weighted parts).
 func (x *Index) nameScore(p *prepared, rec []uint32, ex *Explanation) float64 {
-	var pairs []pair
+	var buf [MaxTokens * MaxTokens]pair
+	pairs := buf[:0]
 	for i := range p.toks {
 		qt := &p.toks[i]
 		for j, v := range rec {
@@ -242,7 +244,8 @@ func (x *Index) nameScore(p *prepared, rec []uint32, ex *Explanation) float64 {
 	wq := func(i int) float64 { return weight(p.toks[i].role, p.toks[i].initial, i == qFirst) }
 	wr := func(j int) float64 { return weight(tokRole(rec[j]), tokInitial(rec[j]), j == rFirst) }
 	num, den := 0.0, 0.0
-	var chosen []pair
+	var cbuf [MaxTokens]pair
+	chosen := cbuf[:0]
 	for _, pr := range pairs {
 		if usedQ&(1<<pr.i) != 0 || usedR&(1<<pr.j) != 0 {
 			continue

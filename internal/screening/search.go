@@ -25,8 +25,9 @@ const (
 	MaxLimit     = 100
 )
 
-// maxScored bounds the candidate records scored for one query.
-const maxScored = 20000
+// maxScored bounds the candidate records scored for one query (those a
+// birth date rules out are not counted: they cost no scoring).
+const maxScored = 50000
 
 // Query is a screening request: a full name or its parts, and the
 // qualifiers that confirm or contradict a match.
@@ -56,7 +57,8 @@ type qtok struct {
 	form     *names.Form
 	initials uint32
 	letters  int
-	matches  map[uint32]names.Match // dict token id → match, for tokens that relate
+	matches  map[uint32]names.Match // dict token id → match, for tokens that relate (shared: read only)
+	extra    map[uint32]names.Match // matches computed on demand for this query (truncated tokens)
 }
 
 // prepared is a query ready to run against an index.
@@ -130,7 +132,9 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 		return nil, nil
 	}
 	sets := x.tokenMatches(p)
-	cands := candidateDocs(sets)
+	cands, need := candidateDocs(sets)
+	yearFilter := p.birth != 0 && nameScale+dBirthMismatch+dNatMatch+dGenderMatch < p.q.Threshold
+	qy := p.birth >> 9
 	type hit struct {
 		doc   uint32
 		score float64
@@ -139,8 +143,16 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 	it := cands.Iterator()
 	for scored := 0; it.HasNext() && scored < maxScored; {
 		doc := it.Next()
+		if yearFilter {
+			// A birth date more than a year off costs more than any
+			// qualifier gives back: even an identical name stays below.
+			if y := uint32(x.byear[doc]); y > 1 && (y+1 < qy || y > qy+1) || y == 1 && !yearPossible(p.birth, x.docs[doc].births) {
+				continue
+			}
+		}
 		e := &x.docs[doc]
-		if e.id == "" || !v.Match(e.object()) {
+		obj := e.object()
+		if e.id == "" || !v.Match(&obj) || x.matchedParts(p, sets, e) < need {
 			continue
 		}
 		scored++
@@ -168,39 +180,107 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 }
 
 // object is the access policy's view of an entry.
-func (e *entry) object() *access.Object {
-	return &access.Object{Owner: e.owner, Scope: e.scope, Agencies: e.agencies,
+func (e *entry) object() access.Object {
+	return access.Object{Owner: e.owner, Scope: e.scope, Agencies: e.agencies,
 		Victim: e.flags&flagVictim != 0, Child: e.flags&flagChild != 0}
 }
 
+// yearPossible reports whether a record's birth dates leave a match
+// possible with the query's: none known, or one within a year. A birth date
+// further off costs more than any qualifier can give back, so even an
+// identical name stays below the default threshold.
+func yearPossible(q uint32, births []uint32) bool {
+	if len(births) == 0 {
+		return true
+	}
+	y := q >> 9
+	for _, b := range births {
+		if by := b >> 9; by+1 >= y && by <= y+1 {
+			return true
+		}
+	}
+	return false
+}
+
 // tokenMatches finds, for each query token, the dictionary tokens that can
-// stand for it, and returns the documents carrying them (nil for an initial,
-// which finds nothing on its own).
-func (x *Index) tokenMatches(p *prepared) []*roaring.Bitmap {
-	sets := make([]*roaring.Bitmap, len(p.toks))
+// stand for it, and returns their postings (nil for a token that selects
+// nothing on its own: an initial, or an MRZ token too short for the prefix
+// keys).
+func (x *Index) tokenMatches(p *prepared) [][]*roaring.Bitmap {
+	sets := make([][]*roaring.Bitmap, len(p.toks))
 	for i := range p.toks {
 		qt := &p.toks[i]
-		qt.matches = map[uint32]names.Match{}
 		if qt.initial {
 			continue
 		}
-		var bms []*roaring.Bitmap
-		for _, id := range x.d.candidates(qt.text, qt.truncated) {
-			m := compareTok(qt, &x.d.toks[id])
-			if m.Route == names.RouteNone {
-				continue
-			}
-			qt.matches[id] = m
+		qt.matches = x.cachedMatches(qt)
+		if qt.truncated && qt.letters < prefixLen {
+			continue // too short for the prefix keys: the other parts find the records
+		}
+		bms := []*roaring.Bitmap{} // non-nil: the token takes part
+		for id, m := range qt.matches {
 			if m.OK && int(id) < len(x.post) && x.post[id] != nil {
 				bms = append(bms, x.post[id])
 			}
 		}
-		if qt.truncated {
-			continue // a prefix is weak evidence: the other parts find the records
-		}
-		sets[i] = roaring.FastOr(bms...)
+		sets[i] = bms
 	}
 	return sets
+}
+
+// candidateDocs returns the documents to score and how many query tokens
+// each must match. A record matching at least two of the k selecting query
+// tokens (or the only one) carries one of the k-1 rarest, so only their
+// postings are united: the commonest token (Oleksandr, Ivan) is never
+// materialised, and scoring checks the rest.
+func candidateDocs(sets [][]*roaring.Bitmap) (*roaring.Bitmap, int) {
+	type sel struct {
+		bms  []*roaring.Bitmap
+		size uint64
+	}
+	var live []sel
+	for _, bms := range sets {
+		if bms == nil {
+			continue
+		}
+		var n uint64
+		for _, b := range bms {
+			n += b.GetCardinality()
+		}
+		live = append(live, sel{bms, n})
+	}
+	if len(live) == 0 {
+		return roaring.New(), 1
+	}
+	slices.SortFunc(live, func(a, b sel) int { return cmp.Compare(a.size, b.size) })
+	drivers := live
+	need := 1
+	if len(live) >= 2 {
+		drivers, need = live[:len(live)-1], 2
+	}
+	var bms []*roaring.Bitmap
+	for _, d := range drivers {
+		bms = append(bms, d.bms...)
+	}
+	return roaring.FastOr(bms...), need
+}
+
+// matchedParts counts the query tokens that take part in selection and
+// match some token of e.
+func (x *Index) matchedParts(p *prepared, sets [][]*roaring.Bitmap, e *entry) int {
+	n := 0
+	for i := range p.toks {
+		if sets[i] == nil {
+			continue
+		}
+		for _, v := range e.toks {
+			if m, ok := p.toks[i].matches[tokID(v)]; ok && m.OK {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // lookup returns the match of a query token with a dictionary token. For a
@@ -211,8 +291,14 @@ func (x *Index) lookup(qt *qtok, id uint32) (names.Match, bool) {
 	if ok || !qt.truncated {
 		return m, ok
 	}
+	if m, ok := qt.extra[id]; ok {
+		return m, m.Route != names.RouteNone
+	}
 	m = compareTok(qt, &x.d.toks[id])
-	qt.matches[id] = m
+	if qt.extra == nil {
+		qt.extra = map[uint32]names.Match{}
+	}
+	qt.extra[id] = m
 	return m, m.Route != names.RouteNone
 }
 
@@ -253,41 +339,4 @@ func isPrefixOf(a, b string) bool {
 		}
 	}
 	return false
-}
-
-// candidateDocs returns the documents that carry matches of at least two
-// query tokens (or of the only one).
-func candidateDocs(sets []*roaring.Bitmap) *roaring.Bitmap {
-	var live []*roaring.Bitmap
-	for _, s := range sets {
-		if s != nil && !s.IsEmpty() {
-			live = append(live, s)
-		}
-	}
-	switch len(live) {
-	case 0:
-		return roaring.New()
-	case 1:
-		if len(sets) == 1 || countNonNil(sets) == 1 {
-			return live[0]
-		}
-		return roaring.New()
-	}
-	var pairs []*roaring.Bitmap
-	for i := range live {
-		for j := i + 1; j < len(live); j++ {
-			pairs = append(pairs, roaring.And(live[i], live[j]))
-		}
-	}
-	return roaring.FastOr(pairs...)
-}
-
-func countNonNil(sets []*roaring.Bitmap) int {
-	n := 0
-	for _, s := range sets {
-		if s != nil {
-			n++
-		}
-	}
-	return n
 }

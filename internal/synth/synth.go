@@ -135,9 +135,14 @@ func (g *Generator) draw(r *rand.Rand, id string) Person {
 // composeSurname builds a rarer surname from one or two syllables and an
 // ending of the culture, capitalised.
 func composeSurname(r *rand.Rand, c *culture) string {
+	// One to three syllables: a few thousand common-looking surnames and a
+	// long tail of rare ones, as in real registers.
 	root := c.syllables[r.IntN(len(c.syllables))]
-	if r.IntN(3) > 0 {
+	for n := r.IntN(4); n > 0; n-- {
 		root += c.syllables[r.IntN(len(c.syllables))]
+		if n == 3 {
+			break
+		}
 	}
 	return capitalise(root + c.endings[r.IntN(len(c.endings))])
 }

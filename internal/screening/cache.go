@@ -1,0 +1,56 @@
+package screening
+
+import (
+	"sync"
+
+	"github.com/iforce-platform/iforce/internal/names"
+)
+
+// maxCached bounds the query tokens whose dictionary matches are cached.
+const maxCached = 100_000
+
+// matchCache keeps, per query token, the dictionary tokens that can stand
+// for it. Queries repeat their tokens (given names, common surnames) far
+// more than they repeat whole names, and matching a token against the
+// dictionary is most of the cost of a search. An entry is valid while the
+// dictionary has not grown since it was computed; the maps are never
+// changed once stored, so concurrent searches share them.
+type matchCache struct {
+	mu      sync.Mutex
+	entries map[string]cachedMatch
+}
+
+type cachedMatch struct {
+	dictLen int
+	matches map[uint32]names.Match
+}
+
+// cachedMatches returns the matches of a query token, computing and caching
+// them when needed. A token the MRZ may have truncated is cached apart (its
+// prefix matches differ). The caller holds x.mu for reading.
+func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
+	c := &x.cache
+	key := qt.text
+	if qt.truncated {
+		key = "<" + key
+	}
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	c.mu.Unlock()
+	if ok && e.dictLen == len(x.d.toks) {
+		return e.matches
+	}
+	m := map[uint32]names.Match{}
+	for _, id := range x.d.candidates(qt.text, qt.truncated) {
+		if r := compareTok(qt, &x.d.toks[id]); r.Route != names.RouteNone {
+			m[id] = r
+		}
+	}
+	c.mu.Lock()
+	if c.entries == nil || len(c.entries) >= maxCached {
+		c.entries = map[string]cachedMatch{} // simple and bounded: start again
+	}
+	c.entries[key] = cachedMatch{dictLen: len(x.d.toks), matches: m}
+	c.mu.Unlock()
+	return m
+}
