@@ -61,6 +61,16 @@ func (a *App) SyncScreening(ctx context.Context, interval time.Duration) {
 	}
 }
 
+// LoadScreening brings the screening index up to date now (loading it on first use),
+// so that a batch job can time its work apart from the load. Without an index it does
+// nothing.
+func (a *App) LoadScreening(ctx context.Context) error {
+	if a.screen == nil {
+		return nil
+	}
+	return a.wrap(a.catchUpScreening(ctx))
+}
+
 // catchUpScreening loads the index on first use, then applies the changes
 // logged since the last round: each changed record is read again and indexed
 // when it is a live person, removed otherwise.

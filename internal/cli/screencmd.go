@@ -54,6 +54,11 @@ func runScreen(ctx context.Context, args []string, env Env) error {
 	}
 	defer os.Remove(tmp.Name())
 	sctx := app.WithRequest(app.WithPrincipal(ctx, iforce.ServicePrincipal(ag, "cli:screen")), app.Request{ID: "cli-screen", Purpose: *purpose})
+	loadStart := time.Now()
+	if err := n.app.LoadScreening(sctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "screening index loaded in %s\n", time.Since(loadStart).Round(time.Millisecond))
 	estimate := 0
 	if st != nil {
 		estimate = int(st.Size() / 40) // a typical row is about 40 bytes
