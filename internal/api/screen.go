@@ -18,6 +18,7 @@ type ScreenResultJSON struct {
 	Record      RecordJSON            `json:"record"`
 	Score       float64               `json:"score"`
 	Explanation screening.Explanation `json:"explanation"`
+	HitID       string                `json:"hitId,omitempty"` // the hit recorded for another agency's record
 }
 
 // ScreenResponse lists the hits, best first.
@@ -41,7 +42,7 @@ func (h *Handler) screen(w http.ResponseWriter, r *http.Request) {
 			if ex.Parts == nil {
 				ex.Parts = []screening.PartMatch{}
 			}
-			out.Results[i] = ScreenResultJSON{Record: recordJSON(res.Record), Score: res.Score, Explanation: ex}
+			out.Results[i] = ScreenResultJSON{Record: recordJSON(res.Record), Score: res.Score, Explanation: ex, HitID: res.HitID}
 		}
 		return out, nil
 	})

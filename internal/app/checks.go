@@ -236,7 +236,7 @@ func (a *App) Check(ctx context.Context, req CheckRequest) (*CheckResult, error)
 		return nil, a.wrap(err)
 	}
 	if mrz != nil && a.screen != nil {
-		people, err := a.screenHolder(ctx, p, mrz, qhash, req.Location)
+		people, err := a.screenHolder(ctx, mrz)
 		if err != nil {
 			return nil, err
 		}
@@ -246,9 +246,9 @@ func (a *App) Check(ctx context.Context, req CheckRequest) (*CheckResult, error)
 }
 
 // screenHolder screens the MRZ holder's name, birth date and nationality, so that one
-// answer holds the document hits and the person hits; findings on other agencies'
-// records are recorded as hits for their owners.
-func (a *App) screenHolder(ctx context.Context, p *iforce.Principal, m *ident.MRZ, qhash, location string) ([]CheckHit, error) {
+// answer holds the document hits and the person hits; Screen records the findings on
+// other agencies' records as hits for their owners.
+func (a *App) screenHolder(ctx context.Context, m *ident.MRZ) ([]CheckHit, error) {
 	q := ScreenQuery{LastName: m.Surname, FirstName: strings.Join(m.GivenNames, " "), Nationality: alpha2(m.Nationality), Limit: 5}
 	if t, ok := m.BirthDate.Time(); ok {
 		q.BirthDate = t.Format("2006-01-02")
@@ -261,27 +261,16 @@ func (a *App) screenHolder(ctx context.Context, p *iforce.Principal, m *ident.MR
 		return nil, err
 	}
 	var out []CheckHit
-	err = a.store.InTx(ctx, func(tx *sqlstore.Tx) error {
-		for _, r := range results {
-			hit := CheckHit{Record: r.Record, Owner: r.Record.Owner, Match: fmt.Sprintf("name %.2f", r.Score), Score: r.Score, Explanation: r.Explanation,
-				Action: actionFor(r.Record, MatchNormalised, checkQuery{})}
-			if r.Score < 0.9 && hit.Action.Severity == "act" {
-				hit.Action.Severity, hit.Action.Notes = "verify", append(hit.Action.Notes, NoteNameToVerify)
-				hit.Action.Text = "Name match to verify against the document before acting. " + hit.Action.Text
-			}
-			if r.Record.OwnerID != p.AgencyID {
-				st := &sqlstore.StoredRecord{Record: r.Record}
-				id, err := a.recordHit(ctx, tx, p, st, checkQuery{kind: "mrz-holder"}, qhash, hit, location)
-				if err != nil {
-					return err
-				}
-				hit.HitID = id
-			}
-			out = append(out, hit)
+	for _, r := range results {
+		hit := CheckHit{Record: r.Record, Owner: r.Record.Owner, Match: fmt.Sprintf("name %.2f", r.Score), Score: r.Score, Explanation: r.Explanation,
+			Action: actionFor(r.Record, MatchNormalised, checkQuery{}), HitID: r.HitID}
+		if r.Score < 0.9 && hit.Action.Severity == "act" {
+			hit.Action.Severity, hit.Action.Notes = "verify", append(hit.Action.Notes, NoteNameToVerify)
+			hit.Action.Text = "Name match to verify against the document before acting. " + hit.Action.Text
 		}
-		return nil
-	})
-	return out, a.wrap(err)
+		out = append(out, hit)
+	}
+	return out, nil
 }
 
 // alpha2 maps the ICAO nationality codes of the region to ISO alpha-2; "" otherwise.

@@ -218,3 +218,23 @@ func TestBorderCheckJourney(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenRecordsHits: a screen that returns another agency's record tells its owner;
+// the agency's own records make no hit.
+func TestScreenRecordsHits(t *testing.T) {
+	f := recordFixture(t, sqlstore.SQLite)
+	f.app = app.New(app.Deps{Store: f.store, Keys: sqlstoretest.Keys(t), Now: f.clock.Now, Screening: screening.New(),
+		Config: app.Config{Password: auth.Params{Time: 1, Memory: 8 * 1024, Threads: 1}}})
+	mustCreate(t, f, "olena", person("Олександр", "Шевченко", "wanted", "all"))
+	res, err := f.app.Screen(f.as(t, "maria"), app.ScreenQuery{Name: "Oleksandr Shevchenko", BirthDate: "1985-03-14"})
+	if err != nil || len(res) != 1 || res[0].HitID == "" {
+		t.Fatalf("screen by another agency: %+v %v", res, err)
+	}
+	if page, _ := f.app.Hits(f.as(t, "olena"), app.HitQuery{}); page.Pending != 1 || page.Hits[0].QueryKind != "name" {
+		t.Errorf("owner's queue after a screen: %+v", page)
+	}
+	own, err := f.app.Screen(f.as(t, "taras"), app.ScreenQuery{Name: "Oleksandr Shevchenko"})
+	if err != nil || len(own) != 1 || own[0].HitID != "" {
+		t.Errorf("screen of the agency's own record made a hit: %+v %v", own, err)
+	}
+}

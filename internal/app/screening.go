@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -37,6 +38,8 @@ type ScreenResult struct {
 	Record      *iforce.Record
 	Score       float64
 	Explanation screening.Explanation
+	// HitID is the hit recorded for the record's owner when it is another agency.
+	HitID string
 }
 
 // validate checks the query and returns it in the index's terms.
@@ -124,7 +127,15 @@ func (a *App) Screen(ctx context.Context, q ScreenQuery) ([]ScreenResult, error)
 			if r.Archived || !v.Match(object(r)) {
 				continue // hidden since the index last caught up
 			}
-			out = append(out, ScreenResult{Record: r.Record, Score: hit.Score, Explanation: hit.Explanation})
+			res := ScreenResult{Record: r.Record, Score: hit.Score, Explanation: hit.Explanation}
+			if r.OwnerID != p.AgencyID {
+				// Another agency's record: its owner is told, as for a check.
+				ch := CheckHit{Match: fmt.Sprintf("name %.2f", hit.Score)}
+				if res.HitID, err = a.recordHit(ctx, tx, p, r, checkQuery{kind: "name"}, oid, ch, ""); err != nil {
+					return "", err
+				}
+			}
+			out = append(out, res)
 		}
 		return "", nil
 	})
