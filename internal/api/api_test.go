@@ -259,9 +259,10 @@ func TestUnknownRouteIsProblem(t *testing.T) {
 
 func TestOps(t *testing.T) {
 	e := setup(t)
-	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 200, "/api/v1/openapi.json": 200} {
+	// In order: /metrics comes after requests it must have counted.
+	for _, path := range []string{"/healthz", "/readyz", "/api/v1/openapi.json", "/metrics"} {
 		resp, b := e.do(t, "", "GET", path, "")
-		if resp.StatusCode != want {
+		if resp.StatusCode != 200 {
 			t.Errorf("%s: %d", path, resp.StatusCode)
 		}
 		if path == "/metrics" && !bytes.Contains(b, []byte("iforce_http_requests_total")) {
