@@ -1,12 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
