@@ -13,7 +13,7 @@ import (
 
 // journeyMRZ is the MRZ of the stolen Ukrainian passport of the demo's border-check
 // journey.
-func journeyMRZ(t *testing.T) string {
+func journeyMRZ(t testing.TB) string {
 	t.Helper()
 	mrz, err := ident.FormatTD3(ident.MRZ{IssuingState: "UKR", DocumentNumber: "FE482913", Surname: "SHEVCHENKO", GivenNames: []string{"OLEKSANDR"},
 		Nationality: "UKR", BirthDate: ident.Date{Raw: "850314"}, Sex: "M", ExpiryDate: ident.Date{Raw: "300921"}})
@@ -24,7 +24,7 @@ func journeyMRZ(t *testing.T) string {
 }
 
 // demoNode is a node with the demo agencies, users and registers.
-func demoNode(t *testing.T) (*webtest.Node, string) {
+func demoNode(t testing.TB) (*webtest.Node, string) {
 	t.Helper()
 	n := webtest.New(t, webtest.Options{})
 	if err := demo.Load(n.System(), n.App, webtest.Password); err != nil {
