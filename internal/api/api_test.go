@@ -15,6 +15,7 @@ import (
 	"github.com/iforce-platform/iforce/internal/app"
 	"github.com/iforce-platform/iforce/internal/auth"
 	"github.com/iforce-platform/iforce/internal/iforce"
+	"github.com/iforce-platform/iforce/internal/screening"
 	"github.com/iforce-platform/iforce/internal/server"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 	"github.com/iforce-platform/iforce/internal/sqlstore/sqlstoretest"
@@ -29,7 +30,8 @@ type env struct {
 func setup(t *testing.T) *env {
 	t.Helper()
 	st := sqlstoretest.Open(t, sqlstore.SQLite, nil)
-	a := app.New(app.Deps{Store: st, Keys: sqlstoretest.Keys(t), Config: app.Config{Password: auth.Params{Time: 1, Memory: 8 * 1024, Threads: 1}}})
+	a := app.New(app.Deps{Store: st, Keys: sqlstoretest.Keys(t), Screening: screening.New(),
+		Config: app.Config{Password: auth.Params{Time: 1, Memory: 8 * 1024, Threads: 1}}})
 	ctx := app.WithPrincipal(context.Background(), iforce.SystemPrincipal())
 	for _, ag := range []*iforce.Agency{
 		{Code: "UA-NCB", Name: "НЦБ", Country: "UA", Kind: iforce.AgencyNCB, Active: true},

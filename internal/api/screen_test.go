@@ -1,10 +1,8 @@
 package api_test
 
 import (
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,51 +10,16 @@ import (
 
 	"github.com/iforce-platform/iforce/internal/api"
 	"github.com/iforce-platform/iforce/internal/app"
-	"github.com/iforce-platform/iforce/internal/auth"
 	"github.com/iforce-platform/iforce/internal/iforce"
-	"github.com/iforce-platform/iforce/internal/screening"
-	"github.com/iforce-platform/iforce/internal/sqlstore"
-	"github.com/iforce-platform/iforce/internal/sqlstore/sqlstoretest"
 )
 
 // screenEnv serves the API of an app with a screening index, with tokens of
 // an officer of UA-NCB (olena), of RO-NCB (radu) and of an admin.
 func screenEnv(t *testing.T) (*httptest.Server, map[string]string, *app.App) {
 	t.Helper()
-	st := sqlstoretest.Open(t, sqlstore.SQLite, nil)
-	a := app.New(app.Deps{Store: st, Keys: sqlstoretest.Keys(t), Screening: screening.New(),
-		Config: app.Config{Password: auth.Params{Time: 1, Memory: 8 * 1024, Threads: 1}}})
-	ctx := app.WithPrincipal(context.Background(), iforce.SystemPrincipal())
-	for _, ag := range []*iforce.Agency{
-		{Code: "UA-NCB", Name: "НЦБ", Country: "UA", Kind: iforce.AgencyNCB, Active: true},
-		{Code: "RO-NCB", Name: "BNI", Country: "RO", Kind: iforce.AgencyNCB, Active: true},
-	} {
-		if err := a.CreateAgency(ctx, ag); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tokens := map[string]string{}
-	for _, u := range []app.NewUser{
-		{Agency: "UA-NCB", Username: "olena", Name: "Олена", Roles: []iforce.Role{iforce.RoleOfficer}},
-		{Agency: "RO-NCB", Username: "radu", Name: "Radu", Roles: []iforce.Role{iforce.RoleOfficer}},
-		{Agency: "RO-NCB", Username: "admin", Name: "Admin", Roles: []iforce.Role{iforce.RoleAdmin}},
-	} {
-		if _, _, err := a.CreateUser(ctx, u); err != nil {
-			t.Fatal(err)
-		}
-		tok, err := a.CreateToken(ctx, app.NewToken{Username: u.Username})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tokens[u.Username] = tok.Secret
-	}
-	h, err := api.New(a, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv, tokens, a
+	e := setup(t)
+	e.addUser(t, app.NewUser{Agency: "RO-NCB", Username: "radu", Name: "Radu", Roles: []iforce.Role{iforce.RoleOfficer}})
+	return e.srv, e.tokens, e.app
 }
 
 func postScreen(t *testing.T, srv *httptest.Server, token, body string) (int, []byte) {
