@@ -61,6 +61,7 @@ Usage:
   iforce import --agency CODE --format csv|ftm [--schema S] [--category C] [--scope S] FILE
   iforce screen --agency CODE --in passengers.csv --out results.csv
   iforce demo passengers [--rows N]   (a synthetic passenger list, CSV)
+  iforce demo mrz                     (the MRZ of the demo's stolen passport)
   iforce audit verify [--public-key FILE]
   iforce audit checkpoint
   iforce backup --out FILE

@@ -2,16 +2,21 @@ package cli
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/iforce-platform/iforce/internal/demo"
 )
 
 // runDemo writes demonstration inputs: `iforce demo passengers --rows N` prints a
 // synthetic passenger list (CSV) for the list-screening page, the screen command and
-// its benchmark.
+// its benchmark; `iforce demo mrz` prints the MRZ of the border-check journey.
 func runDemo(_ context.Context, args []string, env Env) error {
+	if len(args) == 1 && args[0] == "mrz" {
+		_, err := fmt.Fprintln(env.Stdout, demo.JourneyMRZ())
+		return err
+	}
 	if len(args) < 1 || args[0] != "passengers" {
-		return usagef("usage: iforce demo passengers [--rows N] [--seed S]")
+		return usagef("usage: iforce demo passengers [--rows N] [--seed S] | iforce demo mrz")
 	}
 	var cfg Config
 	fs := flags("demo passengers", &cfg, env)

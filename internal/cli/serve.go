@@ -67,9 +67,9 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "demo registers loaded (%d new records)\n", created)
-		fmt.Fprintf(env.Stdout, "demo data loaded; every demo user signs in with password %q and enrols a second factor at first sign-in\n", pw)
+		fmt.Fprintf(env.Stdout, "demo data loaded (%d new records); every demo user signs in with password %q and enrols a second factor at first sign-in\n", created, pw)
 		fmt.Fprintf(env.Stdout, "demo users: %s\n", demoUsernames())
+		fmt.Fprintln(env.Stdout, "try the border check: sign in as ion.ciobanu, open Check, paste the MRZ of passport FE482913 (`iforce demo mrz`)")
 	}
 	h, err := server.Handler(n.app, web.New(web.Deps{App: n.app, Sessions: n.store.Sessions(), Log: log, SecureCookies: *secure}), metrics, log)
 	if err != nil {

@@ -290,12 +290,22 @@ func orgName(cc string) string {
 		"LT": "Grupuotė „Rytų kelias“", "LV": "Grupējums „Austrumu ceļš”", "EE": "Rühmitus „Idatee”"}[cc]
 }
 
+// JourneyMRZ is the machine-readable zone of the stolen Ukrainian passport FE482913 of
+// the border-check journey, as a border guard's scanner reads it.
+func JourneyMRZ() string {
+	mrz, err := ident.FormatTD3(ident.MRZ{IssuingState: "UKR", DocumentNumber: "FE482913", Surname: "SHEVCHENKO", GivenNames: []string{"OLEKSANDR"},
+		Nationality: "UKR", BirthDate: ident.Date{Raw: "850314"}, Sex: "M", ExpiryDate: ident.Date{Raw: "300921"}})
+	if err != nil {
+		panic("demo: the journey MRZ does not format: " + err.Error())
+	}
+	return mrz
+}
+
 // journey returns the records of the border-check journey of the domain primer: a
 // Ukrainian passport reported stolen, its holder held by Ukraine in Cyrillic, and the
 // same man wanted by Romania in Latin script.
 func journey(now time.Time) map[string][]ftm {
-	mrz, _ := ident.FormatTD3(ident.MRZ{IssuingState: "UKR", DocumentNumber: "FE482913", Surname: "SHEVCHENKO", GivenNames: []string{"OLEKSANDR"},
-		Nationality: "UKR", BirthDate: ident.Date{Raw: "850314"}, Sex: "M", ExpiryDate: ident.Date{Raw: "300921"}})
+	mrz := JourneyMRZ()
 	return map[string][]ftm{
 		"UA-NCB": {
 			{ID: "demo-journey-ua-person", Schema: "Person", Category: "suspect", Distribution: all(), CrimeAreas: []string{"human_trafficking", "organised_crime"},
