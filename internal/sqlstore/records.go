@@ -64,16 +64,19 @@ func scanRecordWith(row interface{ Scan(...any) error }, pre ...any) (*StoredRec
 
 // fillAgencies loads the named distribution of records.
 func (q *Queries) fillAgencies(ctx context.Context, recs []*StoredRecord) error {
-	if len(recs) == 0 {
-		return nil
-	}
 	bySeq := make(map[int64]*StoredRecord, len(recs))
-	args := make([]any, len(recs))
-	ph := make([]string, len(recs))
-	for i, r := range recs {
+	var args []any
+	var ph []string
+	for _, r := range recs {
+		if r.Distribution.Scope != "agencies" {
+			continue // only a named distribution has agencies to load
+		}
 		bySeq[r.Seq] = r
-		args[i] = r.Seq
-		ph[i] = fmt.Sprintf("$%d", i+1)
+		args = append(args, r.Seq)
+		ph = append(ph, fmt.Sprintf("$%d", len(args)))
+	}
+	if len(args) == 0 {
+		return nil
 	}
 	rows, err := q.q.QueryContext(ctx, `SELECT ra.record_seq, a.id, a.code FROM record_agencies ra JOIN agencies a ON a.id = ra.agency_id
 		WHERE ra.record_seq IN (`+strings.Join(ph, ",")+`) ORDER BY a.code`, args...)
