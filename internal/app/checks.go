@@ -224,6 +224,9 @@ func (a *App) Check(ctx context.Context, req CheckRequest) (*CheckResult, error)
 			if hit.PresenceOnly {
 				d.Rule = "hit/no-hit: owner named, content withheld"
 			}
+			if hit.HitID != "" { // one entry for the finding and the hit it created
+				d.Rule += "; hit " + hit.HitID + " for " + r.Owner
+			}
 			tx.Audit(entry(ctx, access.RecordCheck, "record", r.ID, d))
 			res.Hits = append(res.Hits, hit)
 		}
@@ -293,7 +296,6 @@ func (a *App) recordHit(ctx context.Context, tx *sqlstore.Tx, p *iforce.Principa
 	if err := tx.CreateHit(ctx, h); err != nil {
 		return "", err
 	}
-	tx.Audit(entry(ctx, "hit.create", "hit", h.ID, access.Decision{Allowed: true, Rule: "owner " + r.Owner + " to be told"}))
 	return h.ID, nil
 }
 

@@ -134,6 +134,7 @@ func (a *App) Screen(ctx context.Context, q ScreenQuery) ([]ScreenResult, error)
 				if res.HitID, err = a.recordHit(ctx, tx, p, r, checkQuery{kind: "name"}, oid, ch, ""); err != nil {
 					return "", err
 				}
+				tx.Audit(entry(ctx, "hit.create", "hit", res.HitID, access.Decision{Allowed: true, Rule: "screen found a record of " + r.Owner}))
 			}
 			out = append(out, res)
 		}

@@ -22,7 +22,6 @@ CREATE TABLE hits (
 );
 CREATE INDEX hits_owner ON hits(owner_id, status, seq);
 CREATE INDEX hits_checker ON hits(checker_id, seq);
-CREATE INDEX hits_record ON hits(record_id);
 
 -- +goose Down
 DROP TABLE hits;
