@@ -53,6 +53,15 @@ func orEmpty[T any](xs []T) []T {
 	return xs
 }
 
+// listOf converts items for a List; an empty result is an empty array, never null.
+func listOf[S, T any](xs []S, f func(S) T) List[T] {
+	out := List[T]{Items: make([]T, 0, len(xs))}
+	for _, x := range xs {
+		out.Items = append(out.Items, f(x))
+	}
+	return out
+}
+
 // List is a page of items; Next is the cursor of the following page, if any.
 type List[T any] struct {
 	Items []T    `json:"items"`
@@ -62,11 +71,7 @@ type List[T any] struct {
 func (h *Handler) listAgencies(w http.ResponseWriter, r *http.Request) {
 	call(h, w, r, http.StatusOK, func(ctx context.Context) (List[AgencyJSON], error) {
 		list, err := h.app.Agencies(ctx)
-		out := List[AgencyJSON]{Items: []AgencyJSON{}}
-		for _, a := range list {
-			out.Items = append(out.Items, agencyJSON(a))
-		}
-		return out, err
+		return listOf(list, agencyJSON), err
 	})
 }
 
@@ -157,11 +162,7 @@ func userJSON(u *iforce.User) UserJSON {
 func (h *Handler) listUsers(w http.ResponseWriter, r *http.Request) {
 	call(h, w, r, http.StatusOK, func(ctx context.Context) (List[UserJSON], error) {
 		list, err := h.app.Users(ctx, r.URL.Query().Get("agency"))
-		out := List[UserJSON]{Items: []UserJSON{}}
-		for _, u := range list {
-			out.Items = append(out.Items, userJSON(u))
-		}
-		return out, err
+		return listOf(list, userJSON), err
 	})
 }
 

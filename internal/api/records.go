@@ -160,10 +160,7 @@ func (h *Handler) recordLinks(w http.ResponseWriter, r *http.Request) {
 }
 
 func recordList(rs []*iforce.Record, next int64) List[RecordJSON] {
-	out := List[RecordJSON]{Items: []RecordJSON{}}
-	for _, rec := range rs {
-		out.Items = append(out.Items, recordJSON(rec))
-	}
+	out := listOf(rs, recordJSON)
 	if next > 0 {
 		out.Next = strconv.FormatInt(next, 10)
 	}

@@ -38,11 +38,7 @@ func tokenJSON(t *iforce.Token) TokenJSON {
 func (h *Handler) listTokens(w http.ResponseWriter, r *http.Request) {
 	call(h, w, r, http.StatusOK, func(ctx context.Context) (List[TokenJSON], error) {
 		list, err := h.app.Tokens(ctx)
-		out := List[TokenJSON]{Items: []TokenJSON{}}
-		for _, t := range list {
-			out.Items = append(out.Items, tokenJSON(t))
-		}
-		return out, err
+		return listOf(list, tokenJSON), err
 	})
 }
 
@@ -130,10 +126,7 @@ func (h *Handler) listAudit(w http.ResponseWriter, r *http.Request) {
 			return List[EntryJSON]{}, err
 		}
 		es, err := h.app.AuditEntries(ctx, f)
-		out := List[EntryJSON]{Items: []EntryJSON{}}
-		for _, e := range es {
-			out.Items = append(out.Items, entryJSON(e))
-		}
+		out := listOf(es, entryJSON)
 		if len(es) == f.Limit && es[len(es)-1].Seq > 0 {
 			out.Next = strconv.FormatInt(es[len(es)-1].Seq, 10)
 		}
