@@ -72,8 +72,7 @@ func oneGender(g groupForms) groupForms {
 	all := [][]string{g.cyrillic, g.georgian, g.latin, g.latinMarked}
 	for _, forms := range all {
 		for _, f := range forms {
-			_, gen := names.Stem(f)
-			count[gen]++
+			count[formGender(f)]++
 		}
 	}
 	drop := names.GenderFemale
@@ -83,13 +82,24 @@ func oneGender(g groupForms) groupForms {
 	keep := func(forms []string) []string {
 		var out []string
 		for _, f := range forms {
-			if _, gen := names.Stem(f); gen != drop {
+			if formGender(f) != drop {
 				out = append(out, f)
 			}
 		}
 		return out
 	}
 	return groupForms{cyrillic: keep(g.cyrillic), georgian: keep(g.georgian), latin: keep(g.latin), latinMarked: keep(g.latinMarked)}
+}
+
+// formGender is the gender a surname form's ending implies; a form ending
+// in a consonant without a known ending counts as masculine (Nestler beside
+// Nestlerová).
+func formGender(f string) names.Gender {
+	_, g := names.Stem(f)
+	if fo := names.Fold(f); g == names.GenderUnknown && fo != "" && !strings.ContainsRune("aeiouy", rune(fo[len(fo)-1])) {
+		return names.GenderMale
+	}
+	return g
 }
 
 func pick(r *rand.Rand, ss []string) string { return ss[r.IntN(len(ss))] }

@@ -31,6 +31,12 @@ const (
 	// shorter ones), or of at most 2 for tokens of ten letters or more.
 	RouteTypo1 = "typo(d=1)"
 	RouteTypo2 = "typo(d=2)"
+	// RoutePhonetic: renderings that hear a name's vowels differently
+	// (Mahmud, Mahmood; Symeon, სიმონი): the same consonant skeleton
+	// (PhoneticKey, at least three symbols), the same first vowel (Shevchenko
+	// is not Savchenko), consonant letters at most one confusable apart, and
+	// a spelling distance of at most half a unit a letter.
+	RoutePhonetic = "phonetic"
 	// RouteGenderForm: the masculine and feminine forms of one name
 	// (Ivanov, Ivanova). Match.OK is false: same family, not the same person.
 	RouteGenderForm = "gender-form"
@@ -60,6 +66,8 @@ type Form struct {
 	skels    []string  // skeleton of vars[i].Text
 	stems    []stemRes // stem of vars[i].Text
 	fuzzy    []int     // indexes of the vars the skeleton and typo routes use
+	phon     []string  // PhoneticKey of vars[fuzzy[k]].Text
+	cons     []string  // the consonant letters of vars[fuzzy[k]].Text
 	cognates []uint32
 }
 
@@ -114,6 +122,8 @@ func (f *Form) complete() {
 	for i, v := range f.vars {
 		if fuzzySystem(v.System) && len(f.fuzzy) < maxFuzzy {
 			f.fuzzy = append(f.fuzzy, i)
+			f.phon = append(f.phon, consonants(skels[i]))
+			f.cons = append(f.cons, consonantLetters(v.Text))
 		}
 	}
 	f.cognates = cognateIDs(f.norm, f.vars)
@@ -132,6 +142,17 @@ func stemOf(text, skel string) stemRes {
 		return stemRes{stem: sk, gender: g, kind: stemPatronymic}
 	}
 	return stemRes{stem: sk, gender: g, kind: stemOther}
+}
+
+// StemSkeleton returns the skeleton of the stem of a variant text (as from
+// Variants) that has a grammatical ending, or "" when it has none: the key
+// that brings together the forms the inflection and gender-form routes
+// relate (Volchkova, Volčkovová; Putin, Putinas).
+func StemSkeleton(text string) string {
+	if s, _ := stemFolded(text); s != text {
+		return skeletonFolded(s)
+	}
+	return ""
 }
 
 func isPatronymicEnding(text string) bool {
@@ -178,8 +199,9 @@ func CompareForms(a, b *Form) Match {
 	}
 	best := 1 << 30 // best distance in half-units between variant texts
 	bestLen := 1
-	for _, i := range a.fuzzy {
-		for _, j := range b.fuzzy {
+	phonetic := -1.0 // best phonetic score
+	for ki, i := range a.fuzzy {
+		for kj, j := range b.fuzzy {
 			x, y := a.vars[i].Text, b.vars[j].Text
 			maxLen := max(len(x), len(y))
 			limit := max(4, maxLen*9/10) // in half-units: 0.45 per letter
@@ -190,6 +212,10 @@ func CompareForms(a, b *Form) Match {
 			if a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3 && d <= limit {
 				return Match{OK: true, Route: RouteSkeleton, Score: 0.9 - 0.3*float64(d)/float64(2*maxLen)}
 			}
+			if len(a.phon[ki]) >= minPhonetic && a.phon[ki] == b.phon[kj] && d <= maxLen &&
+				distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 && firstVowel(a.skels[i]) == firstVowel(b.skels[j]) {
+				phonetic = max(phonetic, 0.8-0.2*float64(d)/float64(2*maxLen))
+			}
 		}
 	}
 	switch minLen := min(len(a.vars[0].Text), len(b.vars[0].Text)); {
@@ -197,6 +223,9 @@ func CompareForms(a, b *Form) Match {
 		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.05*float64(best)}
 	case best <= typoAllowance(minLen):
 		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
+	}
+	if phonetic > 0 {
+		return Match{OK: true, Route: RoutePhonetic, Score: phonetic}
 	}
 	if s, ok := prefixScore(a, b); ok {
 		return Match{Route: RouteMRZTruncation, Score: s}
@@ -206,6 +235,51 @@ func CompareForms(a, b *Form) Match {
 		score = 0.5 * (1 - float64(best)/float64(2*bestLen))
 	}
 	return Match{Route: RouteNone, Score: score}
+}
+
+// minPhonetic is the fewest consonant symbols the phonetic route accepts:
+// two consonants alone (Maria, Maura, Mario) say too little.
+const minPhonetic = 3
+
+// PhoneticKey returns the consonant skeleton of token: its Skeleton without
+// vowels. Two renderings that hear a foreign name's vowels differently
+// (Mahmud, Mahmood) keep its consonants.
+func PhoneticKey(token string) string { return consonants(Skeleton(token)) }
+
+// consonantLetters drops the vowels and glides (a e i o u y j) of a folded
+// text: the phonetic route lets vowels differ, never more than one
+// confusable consonant (Fohl is not Vasyl, whose skeletons meet).
+func consonantLetters(text string) string {
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; strings.IndexByte("aeiouyj ", c) < 0 && (len(b) == 0 || b[len(b)-1] != c) {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// firstVowel returns the first vowel symbol of a skeleton, or 0: the
+// phonetic route keeps it, as the first syllable tells surnames apart that
+// differ in a vowel (Shevchenko, Savchenko).
+func firstVowel(skel string) byte {
+	for i := 0; i < len(skel); i++ {
+		if isSkelVowel(skel[i]) {
+			return skel[i]
+		}
+	}
+	return 0
+}
+
+// consonants drops the vowel symbols and spaces of a skeleton.
+func consonants(skel string) string {
+	b := make([]byte, 0, len(skel))
+	for i := 0; i < len(skel); i++ {
+		if c := skel[i]; !isSkelVowel(c) && c != ' ' && (len(b) == 0 || b[len(b)-1] != c) {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // typoAllowance is the largest distance, in half-units, accepted as a typo
@@ -287,6 +361,9 @@ func impliedGender(s stemRes, text string) Gender {
 func czechFeminine(f, m string) bool {
 	if len(m) < 3 || !strings.HasSuffix(f, "ova") {
 		return false
+	}
+	if _, g := stemFolded(m); g == GenderFemale {
+		return false // Besedina, Besedinová: two feminine forms
 	}
 	base := f[:len(f)-3]
 	return base == m || (strings.HasSuffix(m, "a") && base == m[:len(m)-1])

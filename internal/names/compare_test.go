@@ -36,9 +36,15 @@ func TestCompare(t *testing.T) {
 		{"Volodymyr", "Włodzimierz", true, RouteCognate},
 		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},
 		{"Jughashvili", "Djugashvili", true, RouteSkeleton},
-		{"Shevchenko", "Shevchenco", true, RouteTypo1},
+		{"Shevchenko", "Shevchenco", true, RouteSkeleton}, // c before o is k
+		{"Shevchenko", "Shevchemko", true, RouteTypo1},
 		{"Bondarenko", "Bondarneko", true, RouteTypo1},
 		{"Shevchenko", "Shevchuk", false, RouteNone},
+		{"Mahmud", "Mahmood", true, RoutePhonetic},
+		{"Symeon", "სიმონი", true, RoutePhonetic},
+		{"Fohl", "Василь", false, RouteNone},              // one consonant more than a confusable apart
+		{"Watson", "Ваагн", false, RouteNone},             // consonants differ
+		{"Besedina", "Besedinová", true, RouteInflection}, // two feminine forms
 		{"Petrenko", "Petrov", false, RouteNone},
 		{"Shevchenko", "Savchenko", false, RouteNone},
 		{"OLEKSANDR", "OLEKS", false, RouteMRZTruncation},

@@ -38,6 +38,7 @@ const (
 	keyPrefix   = 'p'
 	keyDelete   = 'd'
 	keyFoldDel  = 'f'
+	keyPhonetic = 'h'
 )
 
 // foldDeleteVariants is how many of a token's first variants get
@@ -116,16 +117,24 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 		if strings.HasSuffix(v.System, ":et") {
 			continue // Estonian renderings take exact routes only, as in names
 		}
+		if st := names.StemSkeleton(v.Text); len(st) >= 3 {
+			add(keySkeleton, st) // meets the skeletons of its other forms
+		}
 		if sk := names.Skeleton(v.Text); len(sk) >= 3 && !containsString(skels, sk) {
 			skels = append(skels, sk)
 			add(keySkeleton, sk)
+			if ph := names.PhoneticKey(v.Text); len(ph) >= 3 {
+				add(keyPhonetic, ph)
+			}
 			if len(sk) >= minDeleteLen {
 				// Symmetric deletion keys: two skeletons one edit apart
 				// (substitution, insertion, deletion or transposition)
-				// share one of them.
+				// share one of them. A deletion that leaves two equal
+				// symbols side by side collapses them, as the skeleton
+				// does (vaxanav less n is vaxav, the skeleton of Wagaow).
 				add(keyDelete, sk)
 				for i := range len(sk) {
-					add(keyDelete, sk[:i]+sk[i+1:])
+					add(keyDelete, collapse(sk[:i]+sk[i+1:]))
 				}
 			}
 		}
@@ -151,6 +160,21 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 	}
 	return k
 }
+
+// collapse merges what a skeleton never has side by side: a repeated
+// symbol, or two vowels (a run of vowels keeps its first).
+func collapse(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if n := len(b); n > 0 && (s[i] == b[n-1] || skelVowel(s[i]) && skelVowel(b[n-1])) {
+			continue
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+func skelVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'u' }
 
 func containsString(ss []string, s string) bool {
 	for _, x := range ss {

@@ -258,3 +258,30 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 		t.Errorf("%d results, want 100", len(rs))
 	}
 }
+
+// TestCandidatesReachEveryRoute checks that the blocking keys find the
+// records whose tokens Compare relates by routes with no shared spelling:
+// an inflected or Czech feminine form of a feminine surname, a typo that
+// drops a consonant between two vowels, a phonetic rendering.
+func TestCandidatesReachEveryRoute(t *testing.T) {
+	x := New()
+	x.Add(person("volchkova", "ფრანგულიანი Volčkovová", "", "", ""))
+	x.Add(person("vaganov", "Имура Ваганов", "", "", ""))
+	x.Add(person("mahmood", "ბერბიჭაშვილი Mahmood", "", "", ""))
+	for i := range 50 {
+		x.Add(person(fmt.Sprintf("filler-%d", i), fmt.Sprintf("Name%c Surname%c", 'a'+i%26, 'a'+i/26), "", "", ""))
+	}
+	for q, want := range map[string]string{
+		"Pranguliani Volchkova": "volchkova",
+		"Imura Wagaow":          "vaganov",
+		"Berbichashvili Mahmud": "mahmood",
+	} {
+		rs, err := x.Search(Query{Name: q}, all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 || rs[0].ID != want {
+			t.Errorf("%q: got %+v, want %s first", q, rs, want)
+		}
+	}
+}
