@@ -122,12 +122,33 @@ func (f *Form) complete() {
 	for i, v := range f.vars {
 		if fuzzySystem(v.System) && len(f.fuzzy) < maxFuzzy {
 			f.fuzzy = append(f.fuzzy, i)
-			f.phon = append(f.phon, consonants(skels[i]))
+			f.phon = append(f.phon, phoneticKey(skels[i]))
 			f.cons = append(f.cons, consonantLetters(v.Text))
 		}
 	}
 	f.cognates = cognateIDs(f.norm, f.vars)
 	f.skels = skels
+}
+
+// PhoneticMay reports whether some variants of a and b have the same
+// phonetic key and consonant letters at most one confusable apart: whether
+// the phonetic route can relate them. It is a cheap filter for tokens found
+// by their phonetic key alone, which no other route relates unless they
+// also share a variant, skeleton, stem, cognate group or deletion key.
+func PhoneticMay(a, b *Form) bool {
+	a.complete()
+	b.complete()
+	for ki := range a.phon {
+		if len(a.phon[ki]) <= minPhonetic {
+			continue
+		}
+		for kj := range b.phon {
+			if a.phon[ki] == b.phon[kj] && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stemOf returns the stem of a variant text whose skeleton is skel.
@@ -197,31 +218,43 @@ func CompareForms(a, b *Form) Match {
 	if sharesID(a.cognates, b.cognates) {
 		return Match{OK: true, Route: RouteCognate, Score: 0.85}
 	}
-	best := 1 << 30 // best distance in half-units between variant texts
-	bestLen := 1
-	phonetic := -1.0 // best phonetic score
+	// Each pair of variants is measured only as far as a route can still
+	// accept it: the typo allowance, or more when skeletons or phonetic keys
+	// agree. The distance dominates the cost of a comparison.
+	typoLimit := typoAllowance(min(len(a.vars[0].Text), len(b.vars[0].Text)))
+	best := typoLimit + 1 // best distance within the typo allowance, in half-units
+	phonetic := -1.0      // best phonetic score
 	for ki, i := range a.fuzzy {
 		for kj, j := range b.fuzzy {
 			x, y := a.vars[i].Text, b.vars[j].Text
 			maxLen := max(len(x), len(y))
-			limit := max(4, maxLen*9/10) // in half-units: 0.45 per letter
-			d := distanceUnits(x, y, limit)
-			if d < best {
-				best, bestLen = d, maxLen
+			skelLimit := max(4, maxLen*9/10) // in half-units: 0.45 per letter
+			sameSkel := a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3
+			samePhon := len(a.phon[ki]) > minPhonetic && a.phon[ki] == b.phon[kj]
+			limit := typoLimit
+			if sameSkel {
+				limit = max(limit, skelLimit)
 			}
-			if a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3 && d <= limit {
+			if samePhon {
+				limit = max(limit, maxLen)
+			}
+			d := distanceUnits(x, y, limit)
+			if d > limit {
+				continue
+			}
+			if sameSkel && d <= skelLimit {
 				return Match{OK: true, Route: RouteSkeleton, Score: 0.9 - 0.3*float64(d)/float64(2*maxLen)}
 			}
-			if len(a.phon[ki]) >= minPhonetic && a.phon[ki] == b.phon[kj] && d <= maxLen &&
-				distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 && firstVowel(a.skels[i]) == firstVowel(b.skels[j]) {
+			best = min(best, d)
+			if samePhon && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 {
 				phonetic = max(phonetic, 0.8-0.2*float64(d)/float64(2*maxLen))
 			}
 		}
 	}
-	switch minLen := min(len(a.vars[0].Text), len(b.vars[0].Text)); {
-	case best <= typoAllowance(minLen) && best <= 2:
+	switch {
+	case best <= typoLimit && best <= 2:
 		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.05*float64(best)}
-	case best <= typoAllowance(minLen):
+	case best <= typoLimit:
 		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
 	}
 	if phonetic > 0 {
@@ -230,21 +263,41 @@ func CompareForms(a, b *Form) Match {
 	if s, ok := prefixScore(a, b); ok {
 		return Match{Route: RouteMRZTruncation, Score: s}
 	}
+	// No route: a similarity of the first variants, for display only.
+	x, y := a.vars[0].Text, b.vars[0].Text
+	n := max(len(x), len(y))
 	score := 0.0
-	if best < 2*bestLen {
-		score = 0.5 * (1 - float64(best)/float64(2*bestLen))
+	if d := distanceUnits(x, y, 2*n); d < 2*n {
+		score = 0.5 * (1 - float64(d)/float64(2*n))
 	}
 	return Match{Route: RouteNone, Score: score}
 }
 
 // minPhonetic is the fewest consonant symbols the phonetic route accepts:
-// two consonants alone (Maria, Maura, Mario) say too little.
+// two consonants alone (Maria, Maura, Mario) say too little. The phonetic
+// key is one symbol longer (its first vowel).
 const minPhonetic = 3
 
-// PhoneticKey returns the consonant skeleton of token: its Skeleton without
-// vowels. Two renderings that hear a foreign name's vowels differently
-// (Mahmud, Mahmood) keep its consonants.
-func PhoneticKey(token string) string { return consonants(Skeleton(token)) }
+// PhoneticKey returns the phonetic key of token: the first vowel of its
+// Skeleton and the skeleton's consonants. Two renderings that hear a
+// foreign name's later vowels differently (Mahmud, Mahmood) keep it.
+// It is "" for a token with fewer than minPhonetic consonant symbols.
+func PhoneticKey(token string) string {
+	if k := phoneticKey(Skeleton(token)); len(k) > minPhonetic {
+		return k
+	}
+	return ""
+}
+
+// phoneticKey is the first vowel symbol of a skeleton ("-" for none)
+// followed by its consonants.
+func phoneticKey(skel string) string {
+	v := firstVowel(skel)
+	if v == 0 {
+		v = '-'
+	}
+	return string(v) + consonants(skel)
+}
 
 // consonantLetters drops the vowels and glides (a e i o u y j) of a folded
 // text: the phonetic route lets vowels differ, never more than one
@@ -329,7 +382,7 @@ func stemRoute(a, b *Form) (Match, bool) {
 		for j := range b.stems {
 			x, y := a.stems[i], b.stems[j]
 			tx, ty := a.vars[i].Text, b.vars[j].Text
-			if czechFeminine(tx, ty) || czechFeminine(ty, tx) {
+			if czechFeminine(tx, ty, y.gender) || czechFeminine(ty, tx, x.gender) {
 				return Match{Route: RouteGenderForm, Score: 0.5}, true
 			}
 			if x.stem != y.stem || len(x.stem) < 3 || (x.kind == stemPatronymic) != (y.kind == stemPatronymic) {
@@ -357,13 +410,11 @@ func impliedGender(s stemRes, text string) Gender {
 }
 
 // czechFeminine reports whether f is the Czech or Slovak feminine of m
-// (Novák → Nováková, Svoboda → Svobodová).
-func czechFeminine(f, m string) bool {
-	if len(m) < 3 || !strings.HasSuffix(f, "ova") {
+// (Novák → Nováková, Svoboda → Svobodová); mGender is the gender of m's
+// ending: a feminine m (Besedina, Besedinová) is another feminine form.
+func czechFeminine(f, m string, mGender Gender) bool {
+	if len(m) < 3 || !strings.HasSuffix(f, "ova") || mGender == GenderFemale {
 		return false
-	}
-	if _, g := stemFolded(m); g == GenderFemale {
-		return false // Besedina, Besedinová: two feminine forms
 	}
 	base := f[:len(f)-3]
 	return base == m || (strings.HasSuffix(m, "a") && base == m[:len(m)-1])

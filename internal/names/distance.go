@@ -1,9 +1,6 @@
 package names
 
-import (
-	"strings"
-	"sync"
-)
+import "strings"
 
 // Distance returns the cost-folded Damerau-Levenshtein distance (optimal
 // string alignment) between Fold(a) and Fold(b): a substitution inside a
@@ -18,7 +15,26 @@ func Distance(a, b string, limit float64) float64 {
 // distanceUnits is Distance on folded strings in half-units. It returns a
 // value > limit (in half-units) as soon as the distance exceeds limit.
 func distanceUnits(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	if isASCII(a) && isASCII(b) {
+		return editDistance([]byte(a), []byte(b), limit)
+	}
+	return editDistance([]rune(a), []rune(b), limit)
+}
+
+// isASCII reports whether s has only ASCII bytes (every variant text does).
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance computes distanceUnits over bytes or runes; the byte form
+// spares the conversion and allocation of the variant texts, which are
+// ASCII.
+func editDistance[T byte | rune](ra, rb []T, limit int) int {
 	if abs(len(ra)-len(rb)) > limit {
 		return limit + 1
 	}
@@ -26,10 +42,10 @@ func distanceUnits(a, b string, limit int) int {
 	if n == 0 || m == 0 {
 		d := 0
 		for _, r := range ra {
-			d += indelCost(r)
+			d += indelCost(rune(r))
 		}
 		for _, r := range rb {
-			d += indelCost(r)
+			d += indelCost(rune(r))
 		}
 		return d
 	}
@@ -43,17 +59,19 @@ func distanceUnits(a, b string, limit int) int {
 	prev2, prev, cur := buf[:m+1], buf[m+1:2*(m+1)], buf[2*(m+1):]
 	prev[0] = 0
 	for j := 1; j <= m; j++ {
-		prev[j] = prev[j-1] + indelCost(rb[j-1])
+		prev[j] = prev[j-1] + indelCost(rune(rb[j-1]))
 	}
 	for i := 1; i <= n; i++ {
-		cur[0] = prev[0] + indelCost(ra[i-1])
+		ca := rune(ra[i-1])
+		cur[0] = prev[0] + indelCost(ca)
 		rowMin := cur[0]
 		for j := 1; j <= m; j++ {
-			d := prev[j-1] + substCost(ra[i-1], rb[j-1])
-			if v := prev[j] + indelCost(ra[i-1]); v < d {
+			cb := rune(rb[j-1])
+			d := prev[j-1] + substCost(ca, cb)
+			if v := prev[j] + indelCost(ca); v < d {
 				d = v
 			}
-			if v := cur[j-1] + indelCost(rb[j-1]); v < d {
+			if v := cur[j-1] + indelCost(cb); v < d {
 				d = v
 			}
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] && ra[i-1] != rb[j-1] {
@@ -103,21 +121,21 @@ func substCost(a, b rune) int {
 // another across orthographies.
 const confusableClasses = "ao eiy ijy ou vwf ckq csz ghkx bp dt jzg ct"
 
-// confusableMasks gives each ASCII letter the bit set of its classes.
-var confusableMasks = sync.OnceValue(func() *[128]uint16 {
+// confusableMasks gives each ASCII letter the bit set of its classes. It
+// is computed once at start and never written afterwards.
+var confusableMasks = func() [128]uint16 {
 	var m [128]uint16
 	for i, class := range strings.Fields(confusableClasses) {
 		for k := 0; k < len(class); k++ {
 			m[class[k]] |= 1 << i
 		}
 	}
-	return &m
-})
+	return m
+}()
 
 func confusable(a, b rune) bool {
 	if a >= 0x80 || b >= 0x80 {
 		return false
 	}
-	m := confusableMasks()
-	return m[a]&m[b] != 0
+	return confusableMasks[a]&confusableMasks[b] != 0
 }

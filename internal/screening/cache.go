@@ -41,8 +41,13 @@ func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
 		return e.matches
 	}
 	m := map[uint32]names.Match{}
-	for _, id := range x.d.candidates(qt.text, qt.truncated) {
-		if r := compareTok(qt, &x.d.toks[id]); r.Route != names.RouteNone {
+	ids, phonetic := x.d.candidates(qt.text, qt.truncated)
+	for i, id := range ids {
+		dt := &x.d.toks[id]
+		if i >= phonetic && !names.PhoneticMay(qt.form, dt.form) {
+			continue
+		}
+		if r := compareTok(qt, dt); r.Route != names.RouteNone {
 			m[id] = r
 		}
 	}

@@ -74,6 +74,7 @@ func (d *dict) hash(kind byte, s string) uint64 {
 type tokenKeys struct {
 	keys  []uint64
 	dels  []uint64 // one-deletion keys, kept apart: they select loosely
+	phon  []uint64 // phonetic keys, kept apart: their tokens are filtered
 	grams []uint32
 	// initials and letters as in dictToken.
 	initials uint32
@@ -89,9 +90,12 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 		h := d.hash(kind, s)
 		if !seen[h] {
 			seen[h] = true
-			if kind == keyDelete || kind == keyFoldDel {
+			switch kind {
+			case keyDelete, keyFoldDel:
 				k.dels = append(k.dels, h)
-			} else {
+			case keyPhonetic:
+				k.phon = append(k.phon, h)
+			default:
 				k.keys = append(k.keys, h)
 			}
 		}
@@ -123,7 +127,7 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 		if sk := names.Skeleton(v.Text); len(sk) >= 3 && !containsString(skels, sk) {
 			skels = append(skels, sk)
 			add(keySkeleton, sk)
-			if ph := names.PhoneticKey(v.Text); len(ph) >= 3 {
+			if ph := names.PhoneticKey(v.Text); ph != "" {
 				add(keyPhonetic, ph)
 			}
 			if len(sk) >= minDeleteLen {
@@ -199,6 +203,38 @@ func trigrams(s string) []uint32 {
 	return out
 }
 
+// countShared returns the tokens not in seen that occur in at least need
+// of the postings, those occurring in the most first (then by id). It
+// counts in a dense array (token ids are dense), which is several times
+// faster than a map over the long postings of common keys and trigrams.
+func (d *dict) countShared(postings [][]uint32, seen map[uint32]bool, need int) []uint32 {
+	count := make([]uint8, len(d.toks))
+	var touched []uint32
+	for _, ids := range postings {
+		for _, id := range ids {
+			if count[id] == 0 {
+				touched = append(touched, id)
+			}
+			if count[id] < 255 {
+				count[id]++
+			}
+		}
+	}
+	out := touched[:0]
+	for _, id := range touched {
+		if int(count[id]) >= need && !seen[id] {
+			out = append(out, id)
+		}
+	}
+	slices.SortFunc(out, func(a, b uint32) int {
+		if c := cmp.Compare(count[b], count[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return out
+}
+
 // intern returns the id of a normalised token, adding it when new.
 func (d *dict) intern(token string) uint32 {
 	if id, ok := d.ids[token]; ok {
@@ -212,6 +248,9 @@ func (d *dict) intern(token string) uint32 {
 		d.keys[h] = append(d.keys[h], id)
 	}
 	for _, h := range k.dels {
+		d.keys[h] = append(d.keys[h], id)
+	}
+	for _, h := range k.phon {
 		d.keys[h] = append(d.keys[h], id)
 	}
 	for _, g := range k.grams {
@@ -229,11 +268,12 @@ const (
 
 // candidates returns the ids of the tokens that share a blocking key with a
 // query token, or enough skeleton trigrams to be a typo of it. Prefix keys
-// are used only for a token the MRZ may have truncated.
-func (d *dict) candidates(token string, truncated bool) []uint32 {
+// are used only for a token the MRZ may have truncated. The ids from
+// out[phonetic:] were found by a phonetic key alone: only the phonetic
+// route can relate them (names.PhoneticMay tells cheaply).
+func (d *dict) candidates(token string, truncated bool) (out []uint32, phonetic int) {
 	k := d.keysOf(token, false)
 	seen := map[uint32]bool{}
-	var out []uint32
 	addAll := func(ids []uint32) {
 		for _, id := range ids {
 			if !seen[id] && len(out) < maxKeyCandidates {
@@ -249,34 +289,15 @@ func (d *dict) candidates(token string, truncated bool) []uint32 {
 	// (a token sharing the whole skeleton and several deletions is closer
 	// than one sharing a single deletion of a short skeleton).
 	if len(k.dels) > 0 {
-		count := map[uint32]int{}
-		for _, h := range k.dels {
-			for _, id := range d.keys[h] {
-				if !seen[id] {
-					count[id]++
-				}
-			}
+		postings := make([][]uint32, len(k.dels))
+		for i, h := range k.dels {
+			postings[i] = d.keys[h]
 		}
-		type cand struct {
-			id uint32
-			n  int
-		}
-		cs := make([]cand, 0, len(count))
-		for id, n := range count {
-			cs = append(cs, cand{id, n})
-		}
+		cs := d.countShared(postings, seen, 1)
 		if len(cs) > maxDeleteCandidates {
-			slices.SortFunc(cs, func(a, b cand) int {
-				if a.n != b.n {
-					return b.n - a.n
-				}
-				return cmp.Compare(a.id, b.id)
-			})
 			cs = cs[:maxDeleteCandidates]
 		}
-		for _, c := range cs {
-			addAll([]uint32{c.id})
-		}
+		addAll(cs)
 	}
 	if truncated {
 		for _, v := range names.Variants(token) {
@@ -287,36 +308,20 @@ func (d *dict) candidates(token string, truncated bool) []uint32 {
 	}
 	// Typos: tokens sharing most trigrams of a skeleton of the query token.
 	if len(k.grams) >= 4 {
-		count := map[uint32]int{}
-		for _, g := range k.grams {
-			for _, id := range d.grams[g] {
-				count[id]++
-			}
-		}
 		need := max(3, k.minGrams*6/10)
-		type cand struct {
-			id uint32
-			n  int
+		postings := make([][]uint32, len(k.grams))
+		for i, g := range k.grams {
+			postings[i] = d.grams[g]
 		}
-		var cs []cand
-		for id, n := range count {
-			if n >= need && !seen[id] {
-				cs = append(cs, cand{id, n})
-			}
-		}
+		cs := d.countShared(postings, seen, need)
 		if len(cs) > maxGramCandidates {
-			// Keep the closest: partial selection by count.
-			slices.SortFunc(cs, func(a, b cand) int {
-				if a.n != b.n {
-					return b.n - a.n
-				}
-				return cmp.Compare(a.id, b.id)
-			})
 			cs = cs[:maxGramCandidates]
 		}
-		for _, c := range cs {
-			addAll([]uint32{c.id})
-		}
+		addAll(cs)
 	}
-	return out
+	phonetic = len(out)
+	for _, h := range k.phon {
+		addAll(d.keys[h])
+	}
+	return out, phonetic
 }
