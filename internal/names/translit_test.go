@@ -90,6 +90,8 @@ func TestTransliterate(t *testing.T) {
 		{"Кидзима", "ru:ja", "Kijima"},
 		{"Титибу", "ru:ja", "Chichibu"},
 		{"Хасидзумэ Сёта", "ru:ja", "Hashizume Shota"},
+		{"Хэддок", "ru:en", "Haddok"}, // Haddock then by its skeleton,
+		{"Уайлдер", "ru:en", "Wilder"},
 		{"Владимир Путин", "ru:hu", "Vlagyimir Putyin"},
 		{"Владимир Владимирович", "ru:de", "Wladimir Wladimirowitsch"},
 		{"Подъезд", "ru:icao", "Podieezd"},
