@@ -15,7 +15,8 @@ const (
 	// other: "transliteration:uk:kmu55". When both tokens are non-Latin the
 	// two systems that meet are joined by "/":
 	// "transliteration:uk:bgn1965/ru:wiki". Latin tokens that differ only by
-	// the MRZ spelling of umlauts give "transliteration:latin:mrz".
+	// the MRZ spelling of umlauts give "transliteration:latin:mrz", by a c
+	// read as k "transliteration:latin:hard-c".
 	RouteTransliteration = "transliteration:"
 	// RouteCognate: the tokens belong to one cognate group (CognateIDs).
 	RouteCognate = "cognate"
@@ -368,6 +369,8 @@ func translitRoute(a, b *Form) (string, bool) {
 				return RouteTransliteration + sb, true
 			case sa == SystemMRZ || sb == SystemMRZ:
 				return RouteTransliteration + SystemMRZ, true
+			case sa == SystemHardC || sb == SystemHardC:
+				return RouteTransliteration + SystemHardC, true
 			default:
 				return RouteIdentical, true // unreachable: equal folds are identical
 			}

@@ -36,7 +36,9 @@ func TestCompare(t *testing.T) {
 		{"Volodymyr", "Włodzimierz", true, RouteCognate},
 		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},
 		{"Jughashvili", "Djugashvili", true, RouteSkeleton},
-		{"Shevchenko", "Shevchenco", true, RouteSkeleton}, // c before o is k
+		{"Shevchenko", "Shevchenco", true, "transliteration:latin:hard-c"},
+		{"Connie", "Конні", true, RouteSkeleton},
+		{"Macuoka", "Мацуока", true, "transliteration:uk:iso9"}, // c = ts kept beside the hard-c reading
 		{"Shevchenko", "Shevchemko", true, RouteTypo1},
 		{"Bondarenko", "Bondarneko", true, RouteTypo1},
 		{"Shevchenko", "Shevchuk", false, RouteNone},

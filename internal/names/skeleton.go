@@ -27,7 +27,6 @@ import (
 //     Petr); j before a consonant or at the end is the vowel i;
 //   - vowels in three classes: a o → "a", e i y → "e", u ou → "u"; a run of
 //     vowels keeps the class of its first vowel;
-//   - c before a, o, u, l or r is k (Connie = Конні); elsewhere a sibilant;
 //   - one class "v" for v w f ph (Kabakoff = Kabakov), th → t, q → k,
 //     x → kx (Alexander = Aleksandr), French gu before e i → g; "ck" is c + k
 //     as in the Slavic -cki, -ckij;
@@ -138,13 +137,6 @@ func skeletonUnits(w string) []unit {
 		if sym, n := skelPattern(w[i:]); n > 0 {
 			us = append(us, unit{sym: sym})
 			i += n
-			continue
-		}
-		if c == 'c' && i+1 < len(w) && strings.IndexByte("aoulr", w[i+1]) >= 0 {
-			// c before a back vowel, l or r is k in every orthography that
-			// writes it so (Connie = Конні, Corddry = Кордрі, Cosmin).
-			us = append(us, unit{sym: "k"})
-			i++
 			continue
 		}
 		if strings.HasPrefix(w[i:], "ou") {

@@ -23,6 +23,10 @@ type Variant struct {
 const (
 	SystemFold = "fold"      // Fold of the token itself
 	SystemMRZ  = "latin:mrz" // ICAO 9303 MRZ spelling: ä→ae, ö→oe, ü→ue, å→aa, ø→oe
+	// SystemHardC reads c before a, o, u, l or r as k, as Romanian, English,
+	// French and Italian write it (Costel, Connie = Конні); the fold keeps
+	// the c = ts of Polish, Czech, Hungarian and the Baltic languages.
+	SystemHardC = "latin:hard-c"
 	// SystemGeorgianStem is the national rendering of a Georgian token
 	// without the nominative -i Georgian adds to foreign names.
 	SystemGeorgianStem = "ka:stem"
@@ -35,8 +39,8 @@ const (
 // A Cyrillic token gets the systems of each language DetectLangs gives it,
 // the most likely language first (all of uk, then all of ru, ...); a
 // Georgian token gets the Georgian systems, then Georgian via Russian. A
-// Latin token gets its fold and, when it has ä ö ü å ø æ œ, its MRZ
-// spelling. Variants of a token made of several words keep the words
+// Latin token gets its fold, its MRZ spelling when it has ä ö ü å ø æ œ,
+// and its hard-c reading when a c stands before a, o, u, l or r. Variants of a token made of several words keep the words
 // separated by single spaces.
 func Variants(token string) []Variant {
 	t := fixHomoglyphs(Normalize(token))
@@ -49,6 +53,9 @@ func Variants(token string) []Variant {
 		out := []Variant{{Text: Fold(t), System: SystemFold}}
 		if m := mrzFold(t); m != out[0].Text {
 			out = append(out, Variant{Text: m, System: SystemMRZ})
+		}
+		if k := hardC(out[0].Text); k != out[0].Text {
+			out = append(out, Variant{Text: k, System: SystemHardC})
 		}
 		if out[0].Text == "" {
 			return nil
@@ -156,6 +163,21 @@ func DefaultSystem(token string) string {
 		return s.name
 	}
 	return SystemFold
+}
+
+// hardC writes k for each c of a folded text that stands before a, o, u,
+// l or r.
+func hardC(f string) string {
+	if !strings.Contains(f, "c") {
+		return f
+	}
+	b := []byte(f)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == 'c' && strings.IndexByte("aoulr", b[i+1]) >= 0 {
+			b[i] = 'k'
+		}
+	}
+	return string(b)
 }
 
 // mrzFold folds a Latin token the way ICAO 9303 writes the MRZ: the letters
