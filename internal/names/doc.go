@@ -1,8 +1,10 @@
 // Package names provides everything about person names that a screening index
 // needs to match a person whatever script or transliteration each side used:
 // normalisation and folding, script and Cyrillic language detection,
-// transliteration into every system met in the region's documents, a
-// cross-orthography skeleton key, a cognate dictionary of given names, name
+// transliteration into every system met in the region's documents (and
+// back from the Russian renderings of Japanese and English names), a
+// cross-orthography skeleton key and a phonetic key, a cognate dictionary of
+// given names, name
 // structure (roles, patronymics, gendered surname forms, MRZ and
 // "LAST, First" forms) and token comparison with an explained route.
 //

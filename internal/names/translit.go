@@ -182,6 +182,10 @@ type scheme struct {
 	name  string // "uk:kmu55", "ka:via-ru"
 	lang  string
 	steps []*table
+	// applies, when set, tells whether Variants renders a token by the
+	// scheme at all: ru:ja only renders tokens the Polivanov system can
+	// have written.
+	applies func(words [][]rune) bool
 }
 
 // word transliterates one word (no separators).
@@ -255,6 +259,9 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 	}
 	if toRu == nil {
 		return nil, fmt.Errorf("translit_ka.tsv: no ru column")
+	}
+	if ja := tr.schemes["ru:ja"]; ja != nil {
+		ja.applies = polivanovShaped
 	}
 	// Georgian names reach many registries through Russian.
 	for _, rs := range []string{"icao", "wiki", "de", "fr", "pl", "cs", "hu", "ro"} {
@@ -425,4 +432,36 @@ func Transliterate(s, system string) (string, bool) {
 	}
 	flush()
 	return string(b), true
+}
+
+// polivanovShaped reports whether every word could be a Japanese name
+// written by the Polivanov system: only its letters (no л ж ч ш щ ы ь ъ ф,
+// в only in ва), and Japanese syllables: every consonant followed by a
+// vowel, except н, a doubled consonant (Хаттори) and the дз and тс of
+// дзи and цу's neighbours. Other Russian names (Дмитрий, Анастасия) get no
+// ja rendering, which would only add noise to their keys.
+func polivanovShaped(words [][]rune) bool {
+	const vowels = "аеёиоуэюяй"
+	for _, w := range words {
+		for i, r := range w {
+			if strings.ContainsRune("лжчшщыьъф", r) {
+				return false
+			}
+			if strings.ContainsRune(vowels, r) || r == 'н' {
+				continue
+			}
+			if i+1 == len(w) {
+				return false // a Japanese word ends in a vowel or н
+			}
+			next := w[i+1]
+			switch {
+			case r == 'в' && next != 'а':
+				return false
+			case strings.ContainsRune(vowels, next), next == r, r == 'д' && next == 'з':
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }

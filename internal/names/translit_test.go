@@ -178,3 +178,24 @@ func TestSystemsListed(t *testing.T) {
 		}
 	}
 }
+
+func TestPolivanovOnlyForJapaneseShapes(t *testing.T) {
+	has := func(token string) bool {
+		for _, v := range Variants(token) {
+			if v.System == "ru:ja" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tok := range []string{"Кидзима", "Титибу", "Хасидзумэ", "Хаттати", "Синдзи"} {
+		if !has(tok) {
+			t.Errorf("%s: no ru:ja variant", tok)
+		}
+	}
+	for _, tok := range []string{"Дмитрий", "Анастасия", "Тарас", "Шевченко", "Ситников"} {
+		if has(tok) {
+			t.Errorf("%s: a ru:ja variant", tok)
+		}
+	}
+}

@@ -64,6 +64,9 @@ func Variants(token string) []Variant {
 	}
 	out := make([]Variant, 0, min(len(schemes), MaxVariants))
 	for _, sc := range schemes {
+		if sc.applies != nil && !sc.applies(words) {
+			continue
+		}
 		text := sc.folded(words)
 		if text == "" || containsText(out, text) {
 			continue

@@ -3,11 +3,13 @@
 // among millions, each hit explained.
 //
 // The index interns every distinct name token once (names.NewForm) and
-// keys it by its transliteration variants, cross-orthography skeletons,
-// cognate groups, variant prefixes (for MRZ truncation), one-deletion keys
-// of its skeletons and spellings, and trigrams of long skeletons (for
+// keys it by its transliteration variants, cross-orthography skeletons and
+// the skeletons of their stems (inflected and gendered forms), cognate
+// groups, phonetic keys, variant prefixes (for MRZ truncation), one-deletion
+// keys of its skeletons and spellings, and trigrams of long skeletons (for
 // typos). A query token first finds the dictionary tokens that can stand for
-// it (verified with names.CompareForms, cached per query token), then the
+// it (those found by a phonetic key alone pass names.PhoneticMay first; all
+// are verified with names.CompareForms, cached per query token), then the
 // records that carry them through roaring-bitmap postings. Only the postings
 // of the k-1 rarest of k query tokens are united, so that a common given
 // name is never materialised; records matching at least two query tokens
