@@ -198,7 +198,8 @@ type UserChange struct {
 }
 
 // UpdateUser edits a user by username (admin). Disabling takes effect on the user's
-// next request; resetting MFA makes the next sign-in enrol a new second factor.
+// next request; resetting MFA ends the user's web sessions at their next request
+// and makes the next sign-in enrol a new second factor.
 func (a *App) UpdateUser(ctx context.Context, username string, ch UserChange) (*iforce.User, error) {
 	var out *iforce.User
 	err := a.write(ctx, access.UserManage, "user", "", func(tx *sqlstore.Tx) (string, error) {

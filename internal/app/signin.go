@@ -230,22 +230,41 @@ func (a *App) CompleteSignIn(ctx context.Context, userID int64, code string) (*i
 // Principal loads the current principal of a user. A disabled user or inactive agency
 // yields Unauthenticated, so that a session stops working on the next request.
 func (a *App) Principal(ctx context.Context, userID int64) (*iforce.Principal, error) {
+	p, _, err := a.principal(ctx, userID)
+	return p, err
+}
+
+// SessionPrincipal is Principal for a web session, which only a sign-in with the
+// second factor opens: once the user's second factor is reset (a lost or exposed
+// device), every open session ends too, as when the user is disabled.
+func (a *App) SessionPrincipal(ctx context.Context, userID int64) (*iforce.Principal, error) {
+	p, u, err := a.principal(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	if !u.MFAEnabled {
+		return nil, iforce.Errorf(iforce.KindUnauthenticated, "second factor reset")
+	}
+	return p, nil
+}
+
+func (a *App) principal(ctx context.Context, userID int64) (*iforce.Principal, *iforce.User, error) {
 	u, err := a.store.Read().User(ctx, userID)
 	if iforce.IsKind(err, iforce.KindNotFound) {
-		return nil, iforce.Errorf(iforce.KindUnauthenticated, "sign in first")
+		return nil, nil, iforce.Errorf(iforce.KindUnauthenticated, "sign in first")
 	}
 	if err != nil {
-		return nil, a.wrap(err)
+		return nil, nil, a.wrap(err)
 	}
 	ag, err := a.store.Read().Agency(ctx, u.AgencyID)
 	if err != nil {
-		return nil, a.wrap(err)
+		return nil, nil, a.wrap(err)
 	}
 	if u.Disabled || !ag.Active {
-		return nil, iforce.Errorf(iforce.KindUnauthenticated, "account disabled")
+		return nil, nil, iforce.Errorf(iforce.KindUnauthenticated, "account disabled")
 	}
 	return &iforce.Principal{UserID: u.ID, Username: u.Username, Name: u.Name, AgencyID: ag.ID, Agency: ag.Code,
-		Country: ag.Country, AgencyKind: ag.Kind, Roles: u.Roles, Clearances: u.Clearances}, nil
+		Country: ag.Country, AgencyKind: ag.Kind, Roles: u.Roles, Clearances: u.Clearances}, u, nil
 }
 
 // AuthenticateToken resolves a bearer token to its principal: the token's user with at

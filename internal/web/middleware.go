@@ -116,7 +116,7 @@ func (h *Handler) resume(ctx context.Context, uid int64) (*iforce.Principal, err
 	if now.Sub(signedIn) >= h.lifetime || now.Sub(seen) >= h.idle {
 		return nil, h.endSession(ctx, "session.expired", true)
 	}
-	p, err := h.app.Principal(ctx, uid)
+	p, err := h.app.SessionPrincipal(ctx, uid)
 	if iforce.IsKind(err, iforce.KindUnauthenticated) {
 		return nil, h.endSession(ctx, "session.ended", true)
 	}

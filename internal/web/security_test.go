@@ -170,6 +170,22 @@ func TestDisabledUserSignedOut(t *testing.T) {
 	}
 }
 
+func TestResetSecondFactorEndsSessions(t *testing.T) {
+	n := webtest.New(t, webtest.Options{})
+	n.AddUser(t, "UA-NCB", "olena", "Олена Коваленко", "en", iforce.RoleOfficer)
+	c := n.NewClient(t, n.Server(t).URL)
+	c.SignIn("olena")
+	if r := c.Get("/"); r.StatusCode != http.StatusOK {
+		t.Fatalf("home: %d", r.StatusCode)
+	}
+	if _, err := n.App.UpdateUser(n.System(), "olena", app.UserChange{ResetMFA: true}); err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Get("/"); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/signin" {
+		t.Fatalf("next request after the second factor was reset: %d %s, want 303 /signin", r.StatusCode, r.Header.Get("Location"))
+	}
+}
+
 func TestDeactivatedAgencySignsOut(t *testing.T) {
 	n := webtest.New(t, webtest.Options{})
 	n.AddUser(t, "MD-NCB", "ion", "Ion Ciobanu", "ro", iforce.RoleOfficer)
