@@ -371,6 +371,8 @@ func translitRoute(a, b *Form) (string, bool) {
 				return RouteTransliteration + SystemMRZ, true
 			case sa == SystemHardC || sb == SystemHardC:
 				return RouteTransliteration + SystemHardC, true
+			case sa == SystemSpelledOut || sb == SystemSpelledOut:
+				return RouteTransliteration + SystemSpelledOut, true
 			default:
 				return RouteIdentical, true // unreachable: equal folds are identical
 			}

@@ -38,6 +38,8 @@ func TestCompare(t *testing.T) {
 		{"Jughashvili", "Djugashvili", true, RouteSkeleton},
 		{"Shevchenko", "Shevchenco", true, "transliteration:latin:hard-c"},
 		{"Connie", "Конні", true, RouteSkeleton},
+		{"Kitou", "Kitō", true, "transliteration:latin:spelled-out"},
+		{"Gyeonghui", "Kyŏnghŭi", true, RouteTypo1}, // McCune-Reischauer ŏ ŭi spelled out, then k/g
 		{"Macuoka", "Мацуока", true, "transliteration:uk:iso9"}, // c = ts kept beside the hard-c reading
 		{"Shevchenko", "Shevchemko", true, RouteTypo1},
 		{"Bondarenko", "Bondarneko", true, RouteTypo1},

@@ -23,6 +23,12 @@ type Variant struct {
 const (
 	SystemFold = "fold"      // Fold of the token itself
 	SystemMRZ  = "latin:mrz" // ICAO 9303 MRZ spelling: ä→ae, ö→oe, ü→ue, å→aa, ø→oe
+	// SystemSpelledOut writes out what the macrons and breves of East Asian
+	// romanisations mark: Hepburn long vowels (Kitō = Kitou, Ōkami = Oukami)
+	// and the McCune-Reischauer ŏ and ŭ that Revised Romanization spells eo
+	// and eu, ŭi ui (Kyŏnghŭi = Kyeonghui, then Gyeonghui by a confusable
+	// letter).
+	SystemSpelledOut = "latin:spelled-out"
 	// SystemHardC reads c before a, o, u, l or r as k, as Romanian, English,
 	// French and Italian write it (Costel, Connie = Конні); the fold keeps
 	// the c = ts of Polish, Czech, Hungarian and the Baltic languages.
@@ -40,7 +46,8 @@ const (
 // the most likely language first (all of uk, then all of ru, ...); a
 // Georgian token gets the Georgian systems, then Georgian via Russian. A
 // Latin token gets its fold, its MRZ spelling when it has ä ö ü å ø æ œ,
-// and its hard-c reading when a c stands before a, o, u, l or r. Variants of a token made of several words keep the words
+// its spelled-out long vowels when it has a macron, circumflex or Korean
+// breve, and its hard-c reading when a c stands before a, o, u, l or r. Variants of a token made of several words keep the words
 // separated by single spaces.
 func Variants(token string) []Variant {
 	t := fixHomoglyphs(Normalize(token))
@@ -53,6 +60,9 @@ func Variants(token string) []Variant {
 		out := []Variant{{Text: Fold(t), System: SystemFold}}
 		if m := mrzFold(t); m != out[0].Text {
 			out = append(out, Variant{Text: m, System: SystemMRZ})
+		}
+		if l := spelledOut(t); l != out[0].Text && !containsText(out, l) {
+			out = append(out, Variant{Text: l, System: SystemSpelledOut})
 		}
 		if k := hardC(out[0].Text); k != out[0].Text {
 			out = append(out, Variant{Text: k, System: SystemHardC})
@@ -166,6 +176,17 @@ func DefaultSystem(token string) string {
 		return s.name
 	}
 	return SystemFold
+}
+
+// spelledOut folds a Latin token with its long-vowel marks and Korean
+// breves written out (see SystemSpelledOut).
+func spelledOut(t string) string {
+	if !strings.ContainsAny(t, "āēīōūâêîôûŏŭ") {
+		return Fold(t)
+	}
+	r := strings.NewReplacer("ā", "aa", "ē", "ee", "ī", "ii", "ō", "ou", "ū", "uu",
+		"â", "aa", "ê", "ee", "î", "ii", "ô", "ou", "û", "uu", "ŏ", "eo", "ŭi", "ui", "ŭ", "eu")
+	return Fold(r.Replace(t))
 }
 
 // hardC writes k for each c of a folded text that stands before a, o, u,
