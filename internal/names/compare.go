@@ -15,8 +15,10 @@ const (
 	// other: "transliteration:uk:kmu55". When both tokens are non-Latin the
 	// two systems that meet are joined by "/":
 	// "transliteration:uk:bgn1965/ru:wiki". Latin tokens that differ only by
-	// the MRZ spelling of umlauts give "transliteration:latin:mrz", by a c
-	// read as k "transliteration:latin:hard-c".
+	// the MRZ spelling of umlauts give "transliteration:latin:mrz"; another
+	// reading of a Latin token joins in as a system (latin:hard-c,
+	// latin:spelled-out, latin:de-reading: Deutscher = Дойчер is
+	// "transliteration:latin:de-reading/uk:kmu55").
 	RouteTransliteration = "transliteration:"
 	// RouteCognate: the tokens belong to one cognate group (CognateIDs).
 	RouteCognate = "cognate"
@@ -351,30 +353,38 @@ func typoAllowance(n int) int {
 	return 4
 }
 
-// translitRoute finds a variant text the two tokens share.
+// latinReading reports whether a system reads a Latin token another way
+// (hard c, spelled-out long vowels, German by its sound).
+func latinReading(sys string) bool {
+	return sys == SystemHardC || sys == SystemSpelledOut || sys == SystemGermanReading
+}
+
+// translitRoute finds a variant text the two tokens share. A Latin reading
+// counts as a system: Deutscher = Дойчер is
+// "transliteration:latin:de-reading/uk:kmu55".
 func translitRoute(a, b *Form) (string, bool) {
-	for i := range a.vars {
-		for j := range b.vars {
-			if a.vars[i].Text != b.vars[j].Text {
-				continue
-			}
-			sa, sb := a.vars[i].System, b.vars[j].System
-			la, lb := a.vars[i].Lang != "", b.vars[j].Lang != ""
-			switch {
-			case la && lb:
-				return RouteTransliteration + sa + "/" + sb, true
-			case la:
-				return RouteTransliteration + sa, true
-			case lb:
-				return RouteTransliteration + sb, true
-			case sa == SystemMRZ || sb == SystemMRZ:
-				return RouteTransliteration + SystemMRZ, true
-			case sa == SystemHardC || sb == SystemHardC:
-				return RouteTransliteration + SystemHardC, true
-			case sa == SystemSpelledOut || sb == SystemSpelledOut:
-				return RouteTransliteration + SystemSpelledOut, true
-			default:
-				return RouteIdentical, true // unreachable: equal folds are identical
+	// A direct rendering first: Schewtschenko is Шевченко by uk:de, not by
+	// its German reading meeting uk:kmu55.
+	for _, readings := range []bool{false, true} {
+		for i := range a.vars {
+			for j := range b.vars {
+				sa, sb := a.vars[i].System, b.vars[j].System
+				if a.vars[i].Text != b.vars[j].Text || !readings && (latinReading(sa) || latinReading(sb)) {
+					continue
+				}
+				la, lb := a.vars[i].Lang != "" || latinReading(sa), b.vars[j].Lang != "" || latinReading(sb)
+				switch {
+				case la && lb:
+					return RouteTransliteration + sa + "/" + sb, true
+				case la:
+					return RouteTransliteration + sa, true
+				case lb:
+					return RouteTransliteration + sb, true
+				case sa == SystemMRZ || sb == SystemMRZ:
+					return RouteTransliteration + SystemMRZ, true
+				default:
+					return RouteIdentical, true // unreachable: equal folds are identical
+				}
 			}
 		}
 	}

@@ -39,7 +39,9 @@ func TestCompare(t *testing.T) {
 		{"Shevchenko", "Shevchenco", true, "transliteration:latin:hard-c"},
 		{"Connie", "Конні", true, RouteSkeleton},
 		{"Kitou", "Kitō", true, "transliteration:latin:spelled-out"},
-		{"Gyeonghui", "Kyŏnghŭi", true, RouteTypo1}, // McCune-Reischauer ŏ ŭi spelled out, then k/g
+		{"Deutscher", "Дойчер", true, "transliteration:latin:de-reading/uk:kmu55"},
+		{"Schneider", "Шнайдер", true, "transliteration:latin:de-reading/uk:kmu55"},
+		{"Gyeonghui", "Kyŏnghŭi", true, RouteTypo1},             // McCune-Reischauer ŏ ŭi spelled out, then k/g
 		{"Macuoka", "Мацуока", true, "transliteration:uk:iso9"}, // c = ts kept beside the hard-c reading
 		{"Shevchenko", "Shevchemko", true, RouteTypo1},
 		{"Bondarenko", "Bondarneko", true, RouteTypo1},

@@ -155,7 +155,8 @@ func TestVariantsMeetRenderings(t *testing.T) {
 
 func TestVariantsLatin(t *testing.T) {
 	got := Variants("Müller")
-	want := []Variant{{Text: "muller", System: SystemFold}, {Text: "mueller", System: SystemMRZ}}
+	want := []Variant{{Text: "muller", System: SystemFold}, {Text: "mueller", System: SystemMRZ},
+		{Text: "miuller", System: SystemGermanReading}} // Мюллер
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("Variants(Müller) (-want +got):\n%s", d)
 	}

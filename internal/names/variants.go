@@ -29,6 +29,11 @@ const (
 	// and eu, ŭi ui (Kyŏnghŭi = Kyeonghui, then Gyeonghui by a confusable
 	// letter).
 	SystemSpelledOut = "latin:spelled-out"
+	// SystemGermanReading reads a German spelling as Ukrainian and Russian
+	// documents render it, by its sound: sch ш, tsch ч, ei ай, eu and äu ой,
+	// ie і, z and tz ц, w в (Deutscher = Дойчер, Schneider = Шнайдер,
+	// Zeitler = Цайтлер). Only tokens with a German spelling get it.
+	SystemGermanReading = "latin:de-reading"
 	// SystemHardC reads c before a, o, u, l or r as k, as Romanian, English,
 	// French and Italian write it (Costel, Connie = Конні); the fold keeps
 	// the c = ts of Polish, Czech, Hungarian and the Baltic languages.
@@ -47,7 +52,8 @@ const (
 // Georgian token gets the Georgian systems, then Georgian via Russian. A
 // Latin token gets its fold, its MRZ spelling when it has ä ö ü å ø æ œ,
 // its spelled-out long vowels when it has a macron, circumflex or Korean
-// breve, and its hard-c reading when a c stands before a, o, u, l or r. Variants of a token made of several words keep the words
+// breve, its German reading when it has a German spelling, and its hard-c
+// reading when a c stands before a, o, u, l or r. Variants of a token made of several words keep the words
 // separated by single spaces.
 func Variants(token string) []Variant {
 	t := fixHomoglyphs(Normalize(token))
@@ -63,6 +69,9 @@ func Variants(token string) []Variant {
 		}
 		if l := spelledOut(t); l != out[0].Text && !containsText(out, l) {
 			out = append(out, Variant{Text: l, System: SystemSpelledOut})
+		}
+		if g := germanReading(t); g != "" && !containsText(out, g) {
+			out = append(out, Variant{Text: g, System: SystemGermanReading})
 		}
 		if k := hardC(out[0].Text); k != out[0].Text {
 			out = append(out, Variant{Text: k, System: SystemHardC})
@@ -187,6 +196,26 @@ func spelledOut(t string) string {
 	r := strings.NewReplacer("ā", "aa", "ē", "ee", "ī", "ii", "ō", "ou", "ū", "uu",
 		"â", "aa", "ê", "ee", "î", "ii", "ô", "ou", "û", "uu", "ŏ", "eo", "ŭi", "ui", "ŭ", "eu")
 	return Fold(r.Replace(t))
+}
+
+// germanMarks are the spellings that make a Latin token read as German.
+var germanMarks = []string{"sch", "eu", "äu", "ei", "ie", "tz", "ck", "ß", "ä", "ö", "ü"}
+
+// germanSounds rewrites a German spelling by its sound, in the Latin letters
+// of the Cyrillic renderings (longest spellings first).
+var germanSounds = strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
+	"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
+	"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u")
+
+// germanReading folds a normalised Latin token read as German
+// (SystemGermanReading), or returns "" when it has no German spelling.
+func germanReading(t string) string {
+	for _, m := range germanMarks {
+		if strings.Contains(t, m) {
+			return Fold(germanSounds.Replace(t))
+		}
+	}
+	return ""
 }
 
 // hardC writes k for each c of a folded text that stands before a, o, u,
