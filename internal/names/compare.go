@@ -250,7 +250,7 @@ func CompareForms(a, b *Form) Match {
 			}
 			best = min(best, d)
 			if samePhon && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 {
-				phonetic = max(phonetic, 0.8-0.2*float64(d)/float64(2*maxLen))
+				phonetic = max(phonetic, 0.75-0.2*float64(d)/float64(2*maxLen))
 			}
 		}
 	}
@@ -354,9 +354,14 @@ func typoAllowance(n int) int {
 }
 
 // latinReading reports whether a system reads a Latin token another way
-// (hard c, spelled-out long vowels, German by its sound).
+// (hard c, spelled-out long vowels, German, Italian or Hungarian by its
+// sound).
 func latinReading(sys string) bool {
-	return sys == SystemHardC || sys == SystemSpelledOut || sys == SystemGermanReading
+	switch sys {
+	case SystemHardC, SystemSpelledOut, SystemGermanReading, SystemItalianReading, SystemHungarianReading:
+		return true
+	}
+	return false
 }
 
 // translitRoute finds a variant text the two tokens share. A Latin reading

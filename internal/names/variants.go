@@ -29,11 +29,18 @@ const (
 	// and eu, ŭi ui (Kyŏnghŭi = Kyeonghui, then Gyeonghui by a confusable
 	// letter).
 	SystemSpelledOut = "latin:spelled-out"
-	// SystemGermanReading reads a German spelling as Ukrainian and Russian
-	// documents render it, by its sound: sch ш, tsch ч, ei ай, eu and äu ой,
-	// ie і, z and tz ц, w в (Deutscher = Дойчер, Schneider = Шнайдер,
-	// Zeitler = Цайтлер). Only tokens with a German spelling get it.
-	SystemGermanReading = "latin:de-reading"
+	// SystemGermanReading, SystemItalianReading and SystemHungarianReading
+	// read a Latin spelling of those languages by its sound, as Ukrainian
+	// and Russian documents render it, in the Latin letters of the Cyrillic
+	// renderings: German sch ш, tsch ч, ei ай, eu ой, ie і, z ц, w в
+	// (Deutscher = Дойчер); Italian gn нь, gli ль, gi and ge дж, ci and ce
+	// ч, ch к, sc ш, z ц (Giampaolo = Джампаоло, Abbagnale = Аббаньяле);
+	// Hungarian gy дь, ny нь, ty ть, sz с, s ш, cs ч, zs ж (Nagy = Надь,
+	// Gyula = Дюла). Only a token with a spelling of the language
+	// (readings) gets its reading.
+	SystemGermanReading    = "latin:de-reading"
+	SystemItalianReading   = "latin:it-reading"
+	SystemHungarianReading = "latin:hu-reading"
 	// SystemHardC reads c before a, o, u, l or r as k, as Romanian, English,
 	// French and Italian write it (Costel, Connie = Конні); the fold keeps
 	// the c = ts of Polish, Czech, Hungarian and the Baltic languages.
@@ -52,8 +59,9 @@ const (
 // Georgian token gets the Georgian systems, then Georgian via Russian. A
 // Latin token gets its fold, its MRZ spelling when it has ä ö ü å ø æ œ,
 // its spelled-out long vowels when it has a macron, circumflex or Korean
-// breve, its German reading when it has a German spelling, and its hard-c
-// reading when a c stands before a, o, u, l or r. Variants of a token made of several words keep the words
+// breve, its German, Italian or Hungarian reading when it has a spelling of
+// the language, and its hard-c reading when a c stands before a, o, u, l
+// or r. Variants of a token made of several words keep the words
 // separated by single spaces.
 func Variants(token string) []Variant {
 	t := fixHomoglyphs(Normalize(token))
@@ -70,8 +78,10 @@ func Variants(token string) []Variant {
 		if l := spelledOut(t); l != out[0].Text && !containsText(out, l) {
 			out = append(out, Variant{Text: l, System: SystemSpelledOut})
 		}
-		if g := germanReading(t); g != "" && !containsText(out, g) {
-			out = append(out, Variant{Text: g, System: SystemGermanReading})
+		for _, rd := range readings {
+			if g := rd.read(t); g != "" && !containsText(out, g) {
+				out = append(out, Variant{Text: g, System: rd.system})
+			}
 		}
 		if k := hardC(out[0].Text); k != out[0].Text {
 			out = append(out, Variant{Text: k, System: SystemHardC})
@@ -198,21 +208,34 @@ func spelledOut(t string) string {
 	return Fold(r.Replace(t))
 }
 
-// germanMarks are the spellings that make a Latin token read as German.
-var germanMarks = []string{"sch", "eu", "äu", "ei", "ie", "tz", "ck", "ß", "ä", "ö", "ü"}
+// reading is a way of reading a Latin spelling by its sound.
+type reading struct {
+	system string
+	marks  []string          // spellings that make a token read so (one is enough)
+	sounds *strings.Replacer // longest spellings first
+}
 
-// germanSounds rewrites a German spelling by its sound, in the Latin letters
-// of the Cyrillic renderings (longest spellings first).
-var germanSounds = strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
-	"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
-	"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u")
+// readings are the Latin readings Variants adds, in order.
+var readings = []reading{
+	{SystemGermanReading, []string{"sch", "eu", "äu", "ei", "ie", "tz", "ck", "ß", "ä", "ö", "ü"},
+		strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
+			"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
+			"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u")},
+	{SystemItalianReading, []string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia", "cio", "ciu", "sci", "sce", "ghe", "ghi"},
+		strings.NewReplacer("gli", "li", "gn", "ni", "gia", "dzha", "gio", "dzho", "giu", "dzhu", "ge", "dzhe", "gi", "dzhi",
+			"gh", "g", "cia", "cha", "cio", "cho", "ciu", "chu", "sce", "she", "sci", "shi", "cch", "kk", "ch", "k",
+			"ce", "che", "ci", "chi", "zz", "ts", "z", "ts")},
+	{SystemHungarianReading, []string{"gy", "ny", "ty", "sz", "cs", "zs", "ő", "ű"},
+		strings.NewReplacer("ggy", "dd", "gy", "d", "ny", "n", "ty", "t", "ly", "i", "ssz", "ss", "sz", "s", "ccs", "chch",
+			"cs", "ch", "zs", "zh", "s", "sh", "c", "ts", "ő", "e", "ö", "e", "ű", "iu", "ü", "iu")},
+}
 
-// germanReading folds a normalised Latin token read as German
-// (SystemGermanReading), or returns "" when it has no German spelling.
-func germanReading(t string) string {
-	for _, m := range germanMarks {
+// read folds a normalised Latin token read so, or returns "" when it has
+// no spelling of the reading's language.
+func (rd reading) read(t string) string {
+	for _, m := range rd.marks {
 		if strings.Contains(t, m) {
-			return Fold(germanSounds.Replace(t))
+			return Fold(rd.sounds.Replace(t))
 		}
 	}
 	return ""
