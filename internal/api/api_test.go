@@ -56,7 +56,7 @@ func setup(t *testing.T) *env {
 		}
 		e.tokens[u.Username] = tok.Secret
 	}
-	h, err := server.Handler(a, nil, server.NewMetrics(), nil)
+	h, err := server.Handler(a, nil, server.NewMetrics(), nil, server.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -74,7 +74,7 @@ func newBenchServer(b *testing.B, kind, nVar string, def int, load func(a *app.A
 	if err != nil {
 		b.Fatal(err)
 	}
-	h, err := server.Handler(a, nil, server.NewMetrics(), nil)
+	h, err := server.Handler(a, nil, server.NewMetrics(), nil, server.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -31,8 +31,13 @@ func runServe(ctx context.Context, args []string, env Env) error {
 	hitDeadline := fs.Duration("hit-deadline", 12*time.Hour, "time an owner has to confirm or reject a hit (IFORCE_HIT_DEADLINE)")
 	withDemo := fs.Bool("demo", false, "load the demonstration data set (idempotent) and print its password")
 	secure := fs.Bool("secure-cookies", env.Getenv("IFORCE_SECURE_COOKIES") == "true", "mark cookies Secure: for a node behind a TLS-terminating proxy (IFORCE_SECURE_COOKIES=true)")
+	proxyList := fs.String("trusted-proxies", env.Getenv("IFORCE_TRUSTED_PROXIES"), "comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For is believed (IFORCE_TRUSTED_PROXIES)")
 	if err := parse(fs, args, &cfg, env); err != nil {
 		return err
+	}
+	proxies, err := server.ParseProxies(*proxyList)
+	if err != nil {
+		return usagef("--trusted-proxies: %v", err)
 	}
 	if v := env.Getenv("IFORCE_HIT_DEADLINE"); v != "" && !flagSet(fs, "hit-deadline") {
 		d, err := time.ParseDuration(v)
@@ -71,7 +76,8 @@ func runServe(ctx context.Context, args []string, env Env) error {
 		fmt.Fprintf(env.Stdout, "demo users: %s\n", demoUsernames())
 		fmt.Fprintln(env.Stdout, "try the border check: sign in as ion.ciobanu, open Check, paste the MRZ of passport FE482913 (`iforce demo mrz`)")
 	}
-	h, err := server.Handler(n.app, web.New(web.Deps{App: n.app, Sessions: n.store.Sessions(), Log: log, SecureCookies: *secure}), metrics, log)
+	h, err := server.Handler(n.app, web.New(web.Deps{App: n.app, Sessions: n.store.Sessions(), Log: log, SecureCookies: *secure}), metrics, log,
+		server.Options{TrustedProxies: proxies})
 	if err != nil {
 		return err
 	}

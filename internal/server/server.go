@@ -13,6 +13,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -56,8 +58,79 @@ func NewMetrics() *Metrics {
 	return m
 }
 
+// Options are the settings of a node's HTTP surface.
+type Options struct {
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
+	// believed: a request from one of them is attributed (rate limits,
+	// audit) to the client the proxy names. Empty: the TCP peer, always.
+	TrustedProxies []netip.Prefix
+}
+
+// ParseProxies parses a comma-separated list of addresses and CIDR prefixes
+// (10.0.0.0/8, 127.0.0.1, ::1), naming the entry that is neither.
+func ParseProxies(list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(list, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is neither an IP address nor a CIDR prefix", f)
+		}
+		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return out, nil
+}
+
+// clientAddress is the address a request is attributed to: the TCP peer,
+// unless the peer is a trusted proxy; then the rightmost address of
+// X-Forwarded-For that is not a trusted proxy (the entries left of it are
+// whatever the client sent, and are never believed).
+func clientAddress(r *http.Request, trusted []netip.Prefix) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	isTrusted := func(s string) bool {
+		a, err := netip.ParseAddr(strings.TrimSpace(s))
+		if err != nil {
+			return false
+		}
+		for _, p := range trusted {
+			if p.Contains(a.Unmap()) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(trusted) == 0 || !isTrusted(host) {
+		return host
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if isTrusted(hop) {
+			continue
+		}
+		if a, err := netip.ParseAddr(hop); err == nil {
+			return a.Unmap().String()
+		}
+		return host // a malformed hop: the proxy is misconfigured
+	}
+	return host
+}
+
 // Handler builds the node's root handler. web and log may be nil.
-func Handler(a *app.App, web http.Handler, m *Metrics, log *slog.Logger) (http.Handler, error) {
+func Handler(a *app.App, web http.Handler, m *Metrics, log *slog.Logger, opts Options) (http.Handler, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -95,11 +168,11 @@ func Handler(a *app.App, web http.Handler, m *Metrics, log *slog.Logger) (http.H
 		}
 		return p
 	}
-	return middleware(mux, pattern, m, log), nil
+	return middleware(mux, pattern, m, log, opts), nil
 }
 
 // middleware wraps every request: request id, security headers, recovery, metrics, log.
-func middleware(next http.Handler, patternOf func(*http.Request) string, m *Metrics, log *slog.Logger) http.Handler {
+func middleware(next http.Handler, patternOf func(*http.Request) string, m *Metrics, log *slog.Logger, opts Options) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := newRequestID()
@@ -112,11 +185,7 @@ func middleware(next http.Handler, patternOf func(*http.Request) string, m *Metr
 		if r.TLS != nil {
 			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 		}
-		host, _, err := net.SplitHostPort(r.RemoteAddr)
-		if err != nil {
-			host = r.RemoteAddr
-		}
-		ctx := app.WithRequest(r.Context(), app.Request{ID: id, Address: host})
+		ctx := app.WithRequest(r.Context(), app.Request{ID: id, Address: clientAddress(r, opts.TrustedProxies)})
 		r = r.WithContext(ctx)
 		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
 		defer func() {

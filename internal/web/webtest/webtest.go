@@ -75,7 +75,7 @@ func New(t testing.TB, o Options) *Node {
 	a := app.New(app.Deps{Store: st, Keys: sqlstoretest.Keys(t), Log: log, Screening: screening.New(),
 		Config: app.Config{Password: FastPassword, LockoutThreshold: o.LockoutThreshold}})
 	w := web.New(web.Deps{App: a, Sessions: st.Sessions(), Log: log, Now: o.Now, IdleTimeout: o.IdleTimeout})
-	h, err := server.Handler(a, w, server.NewMetrics(), log)
+	h, err := server.Handler(a, w, server.NewMetrics(), log, server.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
