@@ -149,40 +149,30 @@ func TestSessionLifetime(t *testing.T) {
 	}
 }
 
-func TestDisabledUserSignedOut(t *testing.T) {
-	n := webtest.New(t, webtest.Options{})
-	n.AddUser(t, "UA-NCB", "olena", "Олена Коваленко", "en", iforce.RoleOfficer)
-	c := n.NewClient(t, n.Server(t).URL)
-	c.SignIn("olena")
-	if r := c.Get("/"); r.StatusCode != http.StatusOK {
-		t.Fatalf("home: %d", r.StatusCode)
-	}
+// TestUserChangeEndsSessions: disabling a user or resetting the second
+// factor ends the user's open web sessions at their next request.
+func TestUserChangeEndsSessions(t *testing.T) {
 	disabled := true
-	if _, err := n.App.UpdateUser(n.System(), "olena", app.UserChange{Disabled: &disabled}); err != nil {
-		t.Fatal(err)
-	}
-	r := c.Get("/")
-	if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/signin" {
-		t.Fatalf("next request of a disabled user: %d %s, want 303 /signin", r.StatusCode, r.Header.Get("Location"))
-	}
-	if page := c.Get("/signin"); !strings.Contains(page.Body, "no longer active") {
-		t.Errorf("sign-in page does not say why:\n%s", page.Body)
-	}
-}
-
-func TestResetSecondFactorEndsSessions(t *testing.T) {
-	n := webtest.New(t, webtest.Options{})
-	n.AddUser(t, "UA-NCB", "olena", "Олена Коваленко", "en", iforce.RoleOfficer)
-	c := n.NewClient(t, n.Server(t).URL)
-	c.SignIn("olena")
-	if r := c.Get("/"); r.StatusCode != http.StatusOK {
-		t.Fatalf("home: %d", r.StatusCode)
-	}
-	if _, err := n.App.UpdateUser(n.System(), "olena", app.UserChange{ResetMFA: true}); err != nil {
-		t.Fatal(err)
-	}
-	if r := c.Get("/"); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/signin" {
-		t.Fatalf("next request after the second factor was reset: %d %s, want 303 /signin", r.StatusCode, r.Header.Get("Location"))
+	for name, ch := range map[string]app.UserChange{"disabled": {Disabled: &disabled}, "second factor reset": {ResetMFA: true}} {
+		t.Run(name, func(t *testing.T) {
+			n := webtest.New(t, webtest.Options{})
+			n.AddUser(t, "UA-NCB", "olena", "Олена Коваленко", "en", iforce.RoleOfficer)
+			c := n.NewClient(t, n.Server(t).URL)
+			c.SignIn("olena")
+			if r := c.Get("/"); r.StatusCode != http.StatusOK {
+				t.Fatalf("home: %d", r.StatusCode)
+			}
+			if _, err := n.App.UpdateUser(n.System(), "olena", ch); err != nil {
+				t.Fatal(err)
+			}
+			r := c.Get("/")
+			if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/signin" {
+				t.Fatalf("next request: %d %s, want 303 /signin", r.StatusCode, r.Header.Get("Location"))
+			}
+			if page := c.Get("/signin"); !strings.Contains(page.Body, "no longer active") {
+				t.Errorf("sign-in page does not say why:\n%s", page.Body)
+			}
+		})
 	}
 }
 
