@@ -2,9 +2,12 @@ package app
 
 import (
 	"context"
+	"strconv"
+	"strings"
 
 	"github.com/iforce-platform/iforce/internal/access"
 	"github.com/iforce-platform/iforce/internal/audit"
+	"github.com/iforce-platform/iforce/internal/iforce"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 )
 
@@ -15,6 +18,20 @@ type AuditTrail struct {
 	// LastVerification is the entry of the latest integrity verification that ran
 	// (its Reason says "intact" or "verification failed"), nil when none ran yet.
 	LastVerification *audit.Entry
+	// Actors names the users behind the entries' actors ("user:17" →
+	// "olena (Олена Коваленко)"), so that the auditor need not look them up.
+	Actors map[string]string
+}
+
+// actorUser returns the user id of an actor "user:17" or "user:17/token:…".
+func actorUser(actor string) (int64, bool) {
+	rest, ok := strings.CutPrefix(actor, "user:")
+	if !ok {
+		return 0, false
+	}
+	rest, _, _ = strings.Cut(rest, "/")
+	id, err := strconv.ParseInt(rest, 10, 64)
+	return id, err == nil && id > 0
 }
 
 // AuditTrail returns the audit entries matching f with the size of the log and the
@@ -30,8 +47,32 @@ func (a *App) AuditTrail(ctx context.Context, f AuditFilter) (*AuditTrail, error
 		if out.Size, err = tx.AuditSize(ctx); err != nil {
 			return "", err
 		}
-		out.LastVerification, err = lastVerification(ctx, tx)
-		return "", err
+		if out.LastVerification, err = lastVerification(ctx, tx); err != nil {
+			return "", err
+		}
+		out.Actors = map[string]string{}
+		actors := make([]string, 0, len(out.Entries)+1)
+		for _, e := range out.Entries {
+			actors = append(actors, e.Actor)
+		}
+		if out.LastVerification != nil {
+			actors = append(actors, out.LastVerification.Actor)
+		}
+		for _, actor := range actors {
+			id, ok := actorUser(actor)
+			if _, done := out.Actors[actor]; !ok || done {
+				continue
+			}
+			u, err := tx.User(ctx, id)
+			if iforce.IsKind(err, iforce.KindNotFound) {
+				continue
+			}
+			if err != nil {
+				return "", err
+			}
+			out.Actors[actor] = u.Username + " (" + u.Name + ")"
+		}
+		return "", nil
 	})
 	if err != nil {
 		return nil, err

@@ -194,6 +194,8 @@ func TestAuditTrailAndVerification(t *testing.T) {
 	c.SignIn("dmytro")
 	if r := c.Get("/audit"); !strings.Contains(r.Body, "has not been verified yet") || !strings.Contains(r.Body, "auth.login") {
 		t.Fatalf("first audit page:\n%s", r.Body)
+	} else if !strings.Contains(r.Body, `<span class="muted">dmytro (Дмитро Савченко)</span>`) {
+		t.Errorf("the audit page does not name the actor behind user:N:\n%s", r.Body)
 	}
 	if r := c.Post("/audit/verify", url.Values{}); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("verify: %d", r.StatusCode)
