@@ -33,7 +33,8 @@ const (
 	// read a Latin spelling of those languages by its sound, as Ukrainian
 	// and Russian documents render it, in the Latin letters of the Cyrillic
 	// renderings: German sch ш, tsch ч, ei ай, eu ой, ie і, z ц, w в
-	// (Deutscher = Дойчер); Italian gn нь, gli ль, gi and ge дж, ci and ce
+	// (Deutscher = Дойчер; ie only beside another German mark, as Polish
+	// writes it too); Italian gn нь, gli ль, gi and ge дж, ci and ce
 	// ч, ch к, sc ш, z ц (Giampaolo = Джампаоло, Abbagnale = Аббаньяле);
 	// Hungarian gy дь, ny нь, ty ть, sz с, s ш, cs ч, zs ж (Nagy = Надь,
 	// Gyula = Дюла). Only a token with a spelling of the language
@@ -217,7 +218,7 @@ type reading struct {
 
 // readings are the Latin readings Variants adds, in order.
 var readings = []reading{
-	{SystemGermanReading, []string{"sch", "eu", "äu", "ei", "ie", "tz", "ck", "ß", "ä", "ö", "ü"},
+	{SystemGermanReading, []string{"sch", "eu", "äu", "ei", "tz", "ck", "ß", "ä", "ö", "ü"},
 		strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
 			"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
 			"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u")},
