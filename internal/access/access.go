@@ -23,6 +23,8 @@ const (
 	TokenIssue   Action = "token.issue" // issue or revoke a token for any user (node operator)
 	AuditRead    Action = "audit.read"
 	AuditVerify  Action = "audit.verify"
+	// AuditKeyRotate records the rotation of the node's audit signing key.
+	AuditKeyRotate Action = "audit.key_rotate"
 
 	RecordRead   Action = "record.read"
 	RecordList   Action = "record.list"
@@ -38,7 +40,7 @@ const (
 )
 
 // Actions lists every action; a test checks each has a rule.
-var Actions = []Action{AgencyList, AgencyManage, UserManage, TokenOwn, TokenIssue, AuditRead, AuditVerify,
+var Actions = []Action{AgencyList, AgencyManage, UserManage, TokenOwn, TokenIssue, AuditRead, AuditVerify, AuditKeyRotate,
 	RecordRead, RecordList, RecordCreate, RecordUpdate, RecordDelete, RecordExport, RecordReview, RecordImport, RecordCheck, HitDecide, RecordScreen}
 
 // Scope is how widely a protected object is distributed.
@@ -86,7 +88,7 @@ func hasAny(p *iforce.Principal, roles ...iforce.Role) bool {
 func Decide(p *iforce.Principal, a Action, o *Object) Decision {
 	if p != nil && p.System {
 		switch a {
-		case AgencyList, AgencyManage, UserManage, TokenIssue, AuditVerify, AuditRead:
+		case AgencyList, AgencyManage, UserManage, TokenIssue, AuditVerify, AuditRead, AuditKeyRotate:
 			return allow("node operator administers the node")
 		case RecordImport:
 			return allow("node operator imports on behalf of an agency (no read back)")
@@ -99,6 +101,8 @@ func Decide(p *iforce.Principal, a Action, o *Object) Decision {
 	switch a {
 	case TokenIssue:
 		return deny("only the node operator issues tokens for other users")
+	case AuditKeyRotate:
+		return deny("only the node operator rotates the audit key")
 	case AgencyList, TokenOwn:
 		return allow("any signed-in user")
 	case AgencyManage, UserManage:

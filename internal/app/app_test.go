@@ -105,7 +105,7 @@ func (f *fixture) signIn(t *testing.T, username string) *iforce.Principal {
 
 func verifyIntact(t *testing.T, f *fixture) audit.Report {
 	t.Helper()
-	rep, err := f.store.VerifyAudit(context.Background(), sqlstoretest.Keys(t).Verifier)
+	rep, err := f.store.VerifyAudit(context.Background(), sqlstoretest.Keys(t).Verifiers)
 	if err != nil {
 		t.Fatalf("audit log: %v", err)
 	}

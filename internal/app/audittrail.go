@@ -23,6 +23,21 @@ func (a *App) AuditEntries(ctx context.Context, f AuditFilter) ([]audit.Entry, e
 	return out, err
 }
 
+// RecordKeyRotation writes the audit entry of a rotation of the audit signing key
+// (node operator only), naming the retired and the new key. Its transaction signs the
+// log's head with the new key, after checking the old head with the retired one.
+func (a *App) RecordKeyRotation(ctx context.Context, retired, current string) error {
+	d, err := a.authorize(ctx, access.AuditKeyRotate, "audit", "")
+	if err != nil {
+		return err
+	}
+	d.Rule = "retired " + retired + "; signing with " + current
+	return a.wrap(a.store.InTx(ctx, func(tx *sqlstore.Tx) error {
+		tx.Audit(entry(ctx, access.AuditKeyRotate, "audit", "", d))
+		return nil
+	}))
+}
+
 // VerifyAudit recomputes the audit tree and checks every signed checkpoint. The result
 // of the verification is itself audited (after it, so that it does not change the log
 // under verification).
@@ -31,7 +46,7 @@ func (a *App) VerifyAudit(ctx context.Context) (audit.Report, error) {
 	if err != nil {
 		return audit.Report{}, err
 	}
-	rep, verr := a.store.VerifyAudit(ctx, a.keys.Verifier)
+	rep, verr := a.store.VerifyAudit(ctx, a.keys.Verifiers)
 	d.Rule = "intact"
 	if verr != nil {
 		d.Rule = "verification failed"

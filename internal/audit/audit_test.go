@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"iter"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,7 +150,7 @@ func TestVerifyIntact(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, n := range []int{0, 1, 2, 7, 64, 301} {
 		es, cps := buildLog(t, r, n)
-		rep, err := Verify(testKeys(t).Verifier, cps, seq(es))
+		rep, err := Verify(testKeys(t).Verifiers, cps, seq(es))
 		if err != nil {
 			t.Fatalf("n=%d: false alarm: %v", n, err)
 		}
@@ -200,11 +203,11 @@ func TestVerifyDetectsTampering(t *testing.T) {
 				t.Fatal(err)
 			}
 			i := r.IntN(len(cps))
-			c, _ := Open(k.Verifier, cps[i])
+			c, _ := Open(k.Verifiers, cps[i])
 			cps[i], _ = Sign(other.Signer, c.Size, c.Hash)
 			wantSeq = -1
 		}
-		_, err := Verify(k.Verifier, cps, seq(es))
+		_, err := Verify(k.Verifiers, cps, seq(es))
 		var te *TamperError
 		if !errors.As(err, &te) {
 			t.Fatalf("trial %d kind %d victim %d: not detected (err %v)", trial, kind, victim, err)
@@ -227,7 +230,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 func BenchmarkVerify100k(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 1))
 	es, cps := buildLog(b, r, 100_000)
-	v := testKeys(b).Verifier
+	v := testKeys(b).Verifiers
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Verify(v, cps, seq(es)); err != nil {
@@ -248,4 +251,57 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("accepted non-canonical %q", b)
 		}
 	})
+}
+
+// TestRotateKey: checkpoints signed by a retired key still verify after a rotation;
+// new ones are signed by the new key; a key that was never the node's does not verify.
+func TestRotateKey(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.key")
+	k1, err := LoadOrCreateKeys(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h tlog.Hash
+	before, err := Sign(k1.Signer, 1, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, k2, err := RotateKey(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old.Public != k1.Public || k2.Public == k1.Public || len(k2.Retired) != 1 || k2.Retired[0] != k1.Public {
+		t.Fatalf("rotation: old %s, new %s, retired %v", old.Public, k2.Public, k2.Retired)
+	}
+	after, err := Sign(k2.Signer, 2, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reloaded, err := LoadOrCreateKeys(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, msg := range []string{before, after} {
+		if _, err := Open(reloaded.Verifiers, msg); err != nil {
+			t.Errorf("after rotation: %v", err)
+		}
+	}
+	if _, err := Open(k1.Verifiers, after); err == nil {
+		t.Error("a checkpoint of the new key verified with the old key alone")
+	}
+	if _, err := Open(testKeys(t).Verifiers, before); err == nil {
+		t.Error("a checkpoint verified with a key that was never the node's")
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("new key file mode: %v, %v", info.Mode(), err)
+	}
+}
+
+func TestParseVerifiersNamesTheBadKey(t *testing.T) {
+	if _, err := ParseVerifiers(testKeys(t).Public + "\nnot-a-key"); err == nil || !strings.Contains(err.Error(), `"not-a-key"`) {
+		t.Errorf("ParseVerifiers: %v, want an error naming the bad key", err)
+	}
+	if _, err := ParseVerifiers("  \n"); err == nil {
+		t.Error("ParseVerifiers of nothing: no error")
+	}
 }

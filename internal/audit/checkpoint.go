@@ -23,9 +23,10 @@ func Sign(s note.Signer, n int64, h tlog.Hash) (string, error) {
 	return string(msg), nil
 }
 
-// Open verifies a signed checkpoint note and returns the tree it states.
-func Open(v note.Verifier, msg string) (Checkpoint, error) {
-	n, err := note.Open([]byte(msg), note.VerifierList(v))
+// Open verifies a signed checkpoint note with the keys of vs (the node's key and
+// the keys it retired) and returns the tree it states.
+func Open(vs note.Verifiers, msg string) (Checkpoint, error) {
+	n, err := note.Open([]byte(msg), vs)
 	if err != nil {
 		return Checkpoint{}, fmt.Errorf("checkpoint signature: %w", err)
 	}

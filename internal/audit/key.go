@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/mod/sumdb/note"
@@ -17,16 +18,22 @@ import (
 // KeyName is the name of node signing keys; it appears in every checkpoint signature.
 const KeyName = "iforce-audit"
 
-// Keys are a node's signer and the matching verifier.
+// Keys are a node's signer and the verifiers of its checkpoints: its own key and the
+// keys it retired (RotateKey), whose checkpoints stay valid.
 type Keys struct {
-	Signer   note.Signer
-	Verifier note.Verifier
-	Public   string // the verifier key text, to publish to witnesses
+	Signer    note.Signer
+	Verifiers note.Verifiers
+	Public    string   // the verifier key text, to publish to witnesses
+	Retired   []string // verifier key texts of retired keys, oldest first
 }
+
+// RetiredSuffix is appended to the key file's path to name the file of retired
+// public keys, one per line.
+const RetiredSuffix = ".retired"
 
 // LoadOrCreateKeys reads the signing key at path, creating it (mode 0600) with a new
 // Ed25519 key when the file does not exist. The public key is written beside it as
-// path + ".pub".
+// path + ".pub"; the public keys it replaced, if any, are read from path + ".retired".
 func LoadOrCreateKeys(path string) (*Keys, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -58,11 +65,58 @@ func LoadOrCreateKeys(path string) (*Keys, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("read audit key: %w", err)
 	}
-	return ParseKeys(strings.TrimSpace(string(b)))
+	retired, err := os.ReadFile(path + RetiredSuffix)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read retired audit keys: %w", err)
+	}
+	return ParseKeys(strings.TrimSpace(string(b)), strings.Fields(string(retired))...)
 }
 
-// ParseKeys builds Keys from a note signer key text.
-func ParseKeys(skey string) (*Keys, error) {
+// RotateKey replaces the signing key at path with a new one and keeps the old public
+// key in path + ".retired", so that the checkpoints it signed still verify. The new
+// key is written beside the old and renamed over it, so a crash leaves one of the two.
+// Every node of a cluster must then receive the new key file and the retired file.
+func RotateKey(path string) (old, cur *Keys, err error) {
+	old, err = LoadOrCreateKeys(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	skey, vkey, err := note.GenerateKey(rand.Reader, KeyName)
+	if err != nil {
+		return nil, nil, fmt.Errorf("generate audit key: %w", err)
+	}
+	retired := strings.Join(append(slices.Clone(old.Retired), old.Public), "\n") + "\n"
+	if err := writeAtomic(path+RetiredSuffix, retired, 0o644); err != nil {
+		return nil, nil, err
+	}
+	if err := writeAtomic(path, skey+"\n", 0o600); err != nil {
+		return nil, nil, err
+	}
+	if err := writeAtomic(path+".pub", vkey+"\n", 0o644); err != nil {
+		return nil, nil, err
+	}
+	cur, err = LoadOrCreateKeys(path)
+	return old, cur, err
+}
+
+// writeAtomic writes a file under a temporary name and renames it into place.
+func writeAtomic(path, text string, mode fs.FileMode) error {
+	tmp := path + ".new"
+	if err := os.WriteFile(tmp, []byte(text), mode); err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	if err := os.Chmod(tmp, mode); err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Base(path), err)
+	}
+	return nil
+}
+
+// ParseKeys builds Keys from a note signer key text and the verifier key texts of
+// the keys it replaced.
+func ParseKeys(skey string, retired ...string) (*Keys, error) {
 	s, err := note.NewSigner(skey)
 	if err != nil {
 		return nil, fmt.Errorf("parse audit key: %w", err)
@@ -71,20 +125,40 @@ func ParseKeys(skey string) (*Keys, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := note.NewVerifier(vkey)
+	vs, err := ParseVerifiers(strings.Join(append([]string{vkey}, retired...), "\n"))
 	if err != nil {
-		return nil, fmt.Errorf("audit verifier: %w", err)
+		return nil, err
 	}
-	return &Keys{Signer: s, Verifier: v, Public: vkey}, nil
+	return &Keys{Signer: s, Verifiers: vs, Public: vkey, Retired: retired}, nil
 }
 
-// ParseVerifier parses a published verifier key.
-func ParseVerifier(vkey string) (note.Verifier, error) {
-	v, err := note.NewVerifier(strings.TrimSpace(vkey))
-	if err != nil {
-		return nil, fmt.Errorf("parse audit public key: %w", err)
+// ParseVerifiers parses published verifier keys, one per line (a node's key and the
+// keys it retired).
+func ParseVerifiers(text string) (note.Verifiers, error) {
+	var vs []note.Verifier
+	seen := map[string]bool{}
+	for _, line := range strings.Fields(text) {
+		if seen[line] {
+			continue // one key listed twice would make it ambiguous
+		}
+		seen[line] = true
+		v, err := note.NewVerifier(line)
+		if err != nil {
+			return nil, fmt.Errorf("parse audit public key %q: %w", clip(line), err)
+		}
+		vs = append(vs, v)
 	}
-	return v, nil
+	if len(vs) == 0 {
+		return nil, errors.New("parse audit public key: no key given")
+	}
+	return note.VerifierList(vs...), nil
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
 }
 
 // verifierKey derives the verifier key text from a signer key text

@@ -46,7 +46,7 @@ func (e *TamperError) Error() string {
 // order, that the sequence is gapless and that the tree recomputed from the entries
 // has the signed hash at every checkpoint. It returns a *TamperError naming the first
 // bad entry or checkpoint, or another error when reading fails.
-func Verify(v note.Verifier, checkpoints []string, entries iter.Seq2[Stored, error]) (Report, error) {
+func Verify(v note.Verifiers, checkpoints []string, entries iter.Seq2[Stored, error]) (Report, error) {
 	cps, err := openAll(v, checkpoints)
 	if err != nil {
 		return Report{}, err
@@ -94,7 +94,7 @@ func Verify(v note.Verifier, checkpoints []string, entries iter.Seq2[Stored, err
 
 // openAll verifies every checkpoint signature, spread over the processors, and checks
 // that sizes grow. It reports the first bad checkpoint in log order.
-func openAll(v note.Verifier, checkpoints []string) ([]Checkpoint, error) {
+func openAll(v note.Verifiers, checkpoints []string) ([]Checkpoint, error) {
 	cps := make([]Checkpoint, len(checkpoints))
 	errs := make([]error, len(checkpoints))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(checkpoints)/256)

@@ -13,7 +13,7 @@ import (
 
 func runAudit(ctx context.Context, args []string, env Env) error {
 	if len(args) < 1 {
-		return usagef("usage: iforce audit verify|checkpoint")
+		return usagef("usage: iforce audit verify|checkpoint|rotate-key")
 	}
 	var cfg Config
 	fs := flags("audit "+args[0], &cfg, env)
@@ -24,6 +24,11 @@ func runAudit(ctx context.Context, args []string, env Env) error {
 			return err
 		}
 		return auditVerify(ctx, cfg, *pub, env)
+	case "rotate-key":
+		if err := parse(fs, args[1:], &cfg, env); err != nil {
+			return err
+		}
+		return auditRotateKey(ctx, cfg, env)
 	case "checkpoint":
 		if err := parse(fs, args[1:], &cfg, env); err != nil {
 			return err
@@ -43,6 +48,28 @@ func runAudit(ctx context.Context, args []string, env Env) error {
 	return usagef("unknown command: iforce audit %s", args[0])
 }
 
+// auditRotateKey replaces the node's audit signing key, keeps the old public key
+// among the retired ones, and records the rotation in the log, whose head the new
+// key then signs.
+func auditRotateKey(ctx context.Context, cfg Config, env Env) error {
+	old, cur, err := audit.RotateKey(cfg.AuditKey)
+	if err != nil {
+		return err
+	}
+	n, err := open(ctx, cfg, slog.New(slog.DiscardHandler), app.Deps{})
+	if err != nil {
+		return err
+	}
+	defer n.Close()
+	if err := n.app.RecordKeyRotation(system(ctx), old.Public, cur.Public); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "audit key rotated: new public key %s (in %s.pub); the old one is kept in %s%s.\n",
+		cur.Public, cfg.AuditKey, cfg.AuditKey, audit.RetiredSuffix)
+	fmt.Fprintln(env.Stdout, "copy the key file and the retired file to every node of the cluster, and give witnesses the new public key")
+	return nil
+}
+
 // auditVerify checks the whole log. With a published key it opens the store read-only
 // in spirit (no audit entry is written, so a witness can verify a copy).
 func auditVerify(ctx context.Context, cfg Config, pubFile string, env Env) error {
@@ -51,7 +78,7 @@ func auditVerify(ctx context.Context, cfg Config, pubFile string, env Env) error
 		if err != nil {
 			return fmt.Errorf("read public key: %w", err)
 		}
-		v, err := audit.ParseVerifier(string(b))
+		v, err := audit.ParseVerifiers(string(b))
 		if err != nil {
 			return err
 		}

@@ -64,6 +64,7 @@ Usage:
   iforce demo mrz                     (the MRZ of the demo's stolen passport)
   iforce audit verify [--public-key FILE]
   iforce audit checkpoint
+  iforce audit rotate-key             (new signing key; the old one verifies its checkpoints)
   iforce backup --out FILE
   iforce restore --in FILE
 

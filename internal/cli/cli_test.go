@@ -135,6 +135,51 @@ func TestAuditVerifyDetectsTampering(t *testing.T) {
 	}
 }
 
+func TestAuditRotateKey(t *testing.T) {
+	dir := seed(t)
+	oldPub, err := os.ReadFile(filepath.Join(dir, "audit.key.pub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := must(t, run(t, dir, "", "audit", "rotate-key"))
+	if !strings.Contains(r.out, "audit key rotated") {
+		t.Errorf("rotate-key said %q", r.out)
+	}
+	newPub, _ := os.ReadFile(filepath.Join(dir, "audit.key.pub"))
+	retired, _ := os.ReadFile(filepath.Join(dir, "audit.key.retired"))
+	if bytes.Equal(oldPub, newPub) || string(retired) != string(oldPub) {
+		t.Fatalf("after rotation: public %q, retired %q (old %q)", newPub, retired, oldPub)
+	}
+	// The node verifies the whole log with its new key and the retired one; the
+	// rotation itself is in the log.
+	must(t, run(t, dir, "", "audit", "verify"))
+	db, err := sql.Open("sqlite", filepath.Join(dir, "iforce.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM audit_entries WHERE action = 'audit.key_rotate'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("rotation entries: %d, %v", n, err)
+	}
+	// A witness holding only the old public key can no longer verify the new head;
+	// with both keys it can.
+	only := filepath.Join(t.TempDir(), "old.pub")
+	both := filepath.Join(t.TempDir(), "both.pub")
+	os.WriteFile(only, oldPub, 0o644)
+	os.WriteFile(both, append(append([]byte{}, oldPub...), newPub...), 0o644)
+	if r := run(t, dir, "", "audit", "verify", "--public-key", only); r.code != ExitTampered {
+		t.Errorf("verify with the retired key alone: exit %d %s", r.code, r.err)
+	}
+	must(t, run(t, dir, "", "audit", "verify", "--public-key", both))
+	// Rotating again keeps both retired keys.
+	must(t, run(t, dir, "", "audit", "rotate-key"))
+	must(t, run(t, dir, "", "audit", "verify"))
+	if retired, _ := os.ReadFile(filepath.Join(dir, "audit.key.retired")); strings.Count(string(retired), "\n") != 2 {
+		t.Errorf("retired keys after two rotations:\n%s", retired)
+	}
+}
+
 func TestBackupRestore(t *testing.T) {
 	dir := seed(t)
 	out := filepath.Join(t.TempDir(), "backup.db")

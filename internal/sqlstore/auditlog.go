@@ -12,8 +12,8 @@ import (
 )
 
 // VerifyAudit reads the whole audit log, the checkpoint history and the head's
-// checkpoint, and verifies them with v.
-func (s *Store) VerifyAudit(ctx context.Context, v note.Verifier) (audit.Report, error) {
+// checkpoint, and verifies them with the keys of v.
+func (s *Store) VerifyAudit(ctx context.Context, v note.Verifiers) (audit.Report, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT note FROM audit_checkpoints ORDER BY size`)
 	if err != nil {
 		return audit.Report{}, fmt.Errorf("read checkpoints: %w", err)

@@ -93,7 +93,7 @@ func (tx *Tx) flush(ctx context.Context) error {
 		return fmt.Errorf("audit head: %w", err)
 	}
 	if size > 0 {
-		cp, err := audit.Open(tx.s.keys.Verifier, checkpoint)
+		cp, err := audit.Open(tx.s.keys.Verifiers, checkpoint)
 		if err != nil || cp.Size != size || cp.Hash != f.Root() {
 			return fmt.Errorf("audit head does not match its signed checkpoint (size %d): refusing to write", size)
 		}

@@ -36,7 +36,7 @@ func BenchmarkVerifyAudit(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			v := Keys(b).Verifier
+			v := Keys(b).Verifiers
 			var ds []time.Duration
 			for b.Loop() {
 				t0 := time.Now()

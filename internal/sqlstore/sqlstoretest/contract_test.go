@@ -268,7 +268,7 @@ func testAuditAndChanges(t *testing.T, s *sqlstore.Store) {
 	for i := range 5 {
 		addAgency(t, s, fmt.Sprintf("A%d", i), "RO")
 	}
-	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifier)
+	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifiers)
 	if err != nil || rep.Entries != 5 || rep.Checkpoints != 3 { // history at 2 and 4, head at 5
 		t.Fatalf("verify: %+v, %v", rep, err)
 	}
@@ -353,11 +353,11 @@ func testAuditTampering(t *testing.T, engine sqlstore.Engine) {
 			for i := range 6 {
 				addAgency(t, s, fmt.Sprintf("X%d", i), "LT")
 			}
-			if _, err := s.VerifyAudit(ctx(t), Keys(t).Verifier); err != nil {
+			if _, err := s.VerifyAudit(ctx(t), Keys(t).Verifiers); err != nil {
 				t.Fatalf("false alarm before tampering: %v", err)
 			}
 			tc.tamper(t, s)
-			_, err := s.VerifyAudit(ctx(t), Keys(t).Verifier)
+			_, err := s.VerifyAudit(ctx(t), Keys(t).Verifiers)
 			var te *audit.TamperError
 			if !errors.As(err, &te) {
 				t.Fatalf("not detected: %v", err)
@@ -403,7 +403,7 @@ func testConcurrentWriters(t *testing.T, s *sqlstore.Store) {
 			t.Fatal(err)
 		}
 	}
-	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifier)
+	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifiers)
 	if err != nil || rep.Entries != 40 {
 		t.Fatalf("verify after concurrent writes: %+v %v", rep, err)
 	}
@@ -425,7 +425,7 @@ func TestCheckpointHistory(t *testing.T) {
 			return nil
 		})
 	}
-	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifier)
+	rep, err := s.VerifyAudit(ctx(t), Keys(t).Verifiers)
 	if err != nil || rep.Entries != 1040 || rep.Checkpoints != 2 {
 		t.Fatalf("verify: %+v %v", rep, err)
 	}
@@ -433,7 +433,7 @@ func TestCheckpointHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	var te *audit.TamperError
-	if _, err := s.VerifyAudit(ctx(t), Keys(t).Verifier); !errors.As(err, &te) || te.Seq != 1035 {
+	if _, err := s.VerifyAudit(ctx(t), Keys(t).Verifiers); !errors.As(err, &te) || te.Seq != 1035 {
 		t.Fatalf("tampering after the last history checkpoint: %v", err)
 	}
 }
