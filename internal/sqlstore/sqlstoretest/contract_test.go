@@ -2,6 +2,7 @@ package sqlstoretest
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/mod/sumdb/note"
 
 	"github.com/iforce-platform/iforce/internal/audit"
 	"github.com/iforce-platform/iforce/internal/iforce"
@@ -367,6 +369,42 @@ func testAuditTampering(t *testing.T, engine sqlstore.Engine) {
 			}
 		})
 	}
+	t.Run("rotated key", func(t *testing.T) {
+		old := Keys(t)
+		skey, _, err := note.GenerateKey(rand.Reader, audit.KeyName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rotated, err := audit.ParseKeys(skey, old.Public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		forgetful, _ := audit.ParseKeys(skey) // the new key without the retired one
+		ss := OpenKeys(t, engine, old, rotated, forgetful)
+		write := func(s *sqlstore.Store, action string) error {
+			return s.InTx(ctx(t), func(tx *sqlstore.Tx) error { tx.Audit(entry(action)); return nil })
+		}
+		for i := range 5 {
+			if err := write(ss[0], fmt.Sprintf("before.%d", i)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// The node with the new key accepts the head the retired key signed.
+		if err := write(ss[1], "after"); err != nil {
+			t.Fatalf("write after rotation: %v", err)
+		}
+		if rep, err := ss[1].VerifyAudit(ctx(t), rotated.Verifiers); err != nil || rep.Entries != 6 {
+			t.Errorf("verify with the new and retired keys: %+v %v", rep, err)
+		}
+		// Without the retired key the older checkpoints do not verify, and a node still
+		// holding the old key refuses to sign over the new head.
+		if _, err := ss[2].VerifyAudit(ctx(t), forgetful.Verifiers); err == nil {
+			t.Error("older checkpoints verified without the retired key")
+		}
+		if err := write(ss[0], "stale"); err == nil {
+			t.Error("a node with the old key extended a head signed by the new one")
+		}
+	})
 	t.Run("forged head", func(t *testing.T) {
 		s := Open(t, engine, nil)
 		for i := range 6 {

@@ -64,21 +64,40 @@ func Open(t testing.TB, engine sqlstore.Engine, now func() time.Time) *sqlstore.
 // OpenWith is Open with a given checkpoint interval.
 func OpenWith(t testing.TB, engine sqlstore.Engine, now func() time.Time, interval int64) *sqlstore.Store {
 	t.Helper()
+	return openKeys(t, engine, now, interval, Keys(t))[0]
+}
+
+// OpenKeys returns one store per key set, all on the same fresh database, as nodes
+// of one cluster holding different audit keys (a key rotation half rolled out).
+func OpenKeys(t testing.TB, engine sqlstore.Engine, keys ...*audit.Keys) []*sqlstore.Store {
+	t.Helper()
+	return openKeys(t, engine, nil, CheckpointInterval, keys...)
+}
+
+func openKeys(t testing.TB, engine sqlstore.Engine, now func() time.Time, interval int64, keys ...*audit.Keys) []*sqlstore.Store {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cfg := sqlstore.Config{DataDir: t.TempDir(), Keys: Keys(t), Now: now, CheckpointInterval: interval}
+	cfg := sqlstore.Config{DataDir: t.TempDir(), Now: now, CheckpointInterval: interval}
 	if engine == sqlstore.Postgres {
 		cfg.Database = freshSchema(t, ctx)
 	}
-	s, err := sqlstore.Open(ctx, cfg)
-	if err != nil {
-		t.Fatalf("open %s: %v", engine, err)
+	var out []*sqlstore.Store
+	for i, k := range keys {
+		cfg.Keys = k
+		s, err := sqlstore.Open(ctx, cfg)
+		if err != nil {
+			t.Fatalf("open %s: %v", engine, err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if i == 0 {
+			if err := s.Migrate(ctx); err != nil {
+				t.Fatalf("migrate %s: %v", engine, err)
+			}
+		}
+		out = append(out, s)
 	}
-	t.Cleanup(func() { s.Close() })
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatalf("migrate %s: %v", engine, err)
-	}
-	return s
+	return out
 }
 
 func freshSchema(t testing.TB, ctx context.Context) string {
