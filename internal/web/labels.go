@@ -77,6 +77,42 @@ var (
 		"inflection": "route.inflection", "skeleton": "route.skeleton", "phonetic": "route.phonetic", "typo(d=1)": "route.typo1", "typo(d=2)": "route.typo2",
 		"gender-form": "route.gender_form", "mrz-truncation": "route.mrz_truncation", "initial": "route.initial",
 	}
+	// translitLangKeys and translitSystemKeys name the parts of a transliteration system
+	// ("uk:kmu55", "ka:via-ru:de", "latin:de-reading") in the reader's language.
+	translitLangKeys   = map[string]string{"uk": "translit.lang.uk", "ru": "translit.lang.ru", "be": "translit.lang.be", "mo": "translit.lang.mo", "sr": "translit.lang.sr", "ka": "translit.lang.ka", "latin": "translit.lang.latin"}
+	translitSystemKeys = map[string]string{
+		"pass2007":    "translit.pass2007",
+		"mvd310":      "translit.mvd310",
+		"wiki":        "translit.wiki",
+		"national":    "translit.national",
+		"latin":       "translit.latin",
+		"de":          "translit.de",
+		"fr":          "translit.fr",
+		"pl":          "translit.pl",
+		"cs":          "translit.cs",
+		"hu":          "translit.hu",
+		"ro":          "translit.ro",
+		"lt":          "translit.lt",
+		"lv":          "translit.lv",
+		"et":          "translit.et",
+		"nl":          "translit.nl",
+		"sv":          "translit.sv",
+		"ja":          "translit.ja",
+		"en":          "translit.en",
+		"via-ru":      "translit.via_ru",
+		"stem":        "translit.stem",
+		"mrz":         "translit.mrz",
+		"hard-c":      "translit.hard_c",
+		"spelled-out": "translit.spelled_out",
+		"de-reading":  "translit.de_reading",
+		"it-reading":  "translit.it_reading",
+		"hu-reading":  "translit.hu_reading",
+	}
+	// translitStandards are the systems known by a standard's name, the same in
+	// every language.
+	translitStandards = map[string]string{"kmu55": "KMU 55 (2010)", "icao": "ICAO 9303", "bgn": "BGN/PCGN",
+		"bgn1965": "BGN/PCGN 1965", "bgn1981": "BGN/PCGN 1981", "bgn2002": "BGN/PCGN 2002", "iso9": "ISO 9",
+		"iso9984": "ISO 9984", "gost52535": "GOST R 52535.1", "gost779b": "GOST 7.79 B"}
 	partRoleKeys = map[string]string{"given": "name_role.given", "surname": "name_role.surname",
 		"patronymic": "name_role.patronymic", "unknown": "name_role.unknown"}
 	factorKeys  = map[string]string{"birthDate": "factor.birth_date", "nationality": "factor.nationality", "gender": "factor.gender", "evidence": "factor.evidence"}
@@ -87,12 +123,34 @@ var (
 	hitStatusKeys = map[string]string{"pending": "hit_status.pending", "confirmed": "hit_status.confirmed", "rejected": "hit_status.rejected"}
 )
 
-// routeText names a screening route in the reader's language.
+// routeText names a screening route in the reader's language; a transliteration
+// names its systems ("uk:kmu55/ru:wiki" → "Ukrainian, KMU 55 (2010) / Russian,
+// Wikipedia usage").
 func routeText(l *i18n.Locale, route string) string {
-	if sys, ok := strings.CutPrefix(route, "transliteration:"); ok {
-		return enumText(l, routeKeys, "transliteration") + " (" + sys + ")"
+	if systems, ok := strings.CutPrefix(route, "transliteration:"); ok {
+		var parts []string
+		for _, sys := range strings.Split(systems, "/") {
+			parts = append(parts, systemText(l, sys))
+		}
+		return enumText(l, routeKeys, "transliteration") + " (" + strings.Join(parts, " / ") + ")"
 	}
 	return enumText(l, routeKeys, route)
+}
+
+// systemText names one transliteration system: its source language, then each
+// step ("ka:via-ru:de" → "Georgian, through Russian, German usage"). An unknown
+// part is shown as it is.
+func systemText(l *i18n.Locale, sys string) string {
+	parts := strings.Split(sys, ":")
+	out := []string{enumText(l, translitLangKeys, parts[0])}
+	for _, p := range parts[1:] {
+		if std, ok := translitStandards[p]; ok {
+			out = append(out, std)
+			continue
+		}
+		out = append(out, enumText(l, translitSystemKeys, p))
+	}
+	return strings.Join(out, ", ")
 }
 
 // valueText translates an enumerated property value, or returns it as it is.
