@@ -139,9 +139,21 @@ func (a *App) importBatch(ctx context.Context, owner *iforce.Principal, batch []
 	var rejected []RowProblem
 	err := a.store.InTx(ctx, func(tx *sqlstore.Tx) error {
 		created, updated, unchanged, rejected = 0, 0, 0, nil
+		// One lookup of the batch's source ids and deferred index writes: a few round
+		// trips a batch instead of several a row.
+		tx.DeferIndexWrites()
+		ids := make([]string, 0, len(batch))
+		for _, row := range batch {
+			ids = append(ids, row.Record.SourceID)
+		}
+		known, err := tx.RecordsBySources(ctx, owner.AgencyID, ids)
+		if err != nil {
+			return err
+		}
+		touched := map[string]bool{} // source ids this batch wrote: looked up again
 		for _, row := range batch {
 			r := row.Record
-			op, problems, err := a.importRow(ctx, tx, owner, r)
+			op, problems, err := a.importRow(ctx, tx, owner, r, known, touched)
 			if err != nil {
 				return err
 			}
@@ -173,13 +185,29 @@ func (a *App) importBatch(ctx context.Context, owner *iforce.Principal, batch []
 }
 
 // importRow creates or updates one record; a row problem is returned as problems.
-func (a *App) importRow(ctx context.Context, tx *sqlstore.Tx, owner *iforce.Principal, r *iforce.Record) (string, []iforce.FieldProblem, error) {
+// known holds the batch's records by source id as they were before it; a source id
+// the batch already wrote (touched) is looked up again.
+func (a *App) importRow(ctx context.Context, tx *sqlstore.Tx, owner *iforce.Principal, r *iforce.Record,
+	known map[string][]*sqlstore.StoredRecord, touched map[string]bool) (string, []iforce.FieldProblem, error) {
 	if probs := a.resolveRefs(ctx, tx, owner, r); len(probs) > 0 {
 		return "", probs, nil
 	}
-	existing, err := tx.RecordBySource(ctx, owner.AgencyID, r.Schema, r.SourceID)
-	if err != nil && !iforce.IsKind(err, iforce.KindNotFound) {
-		return "", nil, err
+	var existing *sqlstore.StoredRecord
+	if touched[r.SourceID] {
+		if err := tx.FlushIndexWrites(ctx); err != nil {
+			return "", nil, err
+		}
+		var err error
+		existing, err = tx.RecordBySource(ctx, owner.AgencyID, r.Schema, r.SourceID)
+		if err != nil && !iforce.IsKind(err, iforce.KindNotFound) {
+			return "", nil, err
+		}
+	} else {
+		for _, k := range known[r.SourceID] {
+			if k.Schema == r.Schema {
+				existing = k
+			}
+		}
 	}
 	if existing != nil && existing.Archived {
 		return "", []iforce.FieldProblem{{Field: "id", Problem: "the record imported under this id was deleted by its owner; it is not imported again"}}, nil
@@ -206,6 +234,7 @@ func (a *App) importRow(ctx context.Context, tx *sqlstore.Tx, owner *iforce.Prin
 			}
 			return "", nil, err
 		}
+		touched[r.SourceID] = true
 		return "create", nil, nil
 	}
 	if sameContent(existing.Record, r) {
@@ -218,6 +247,7 @@ func (a *App) importRow(ctx context.Context, tx *sqlstore.Tx, owner *iforce.Prin
 		}
 		return "", nil, err
 	}
+	touched[r.SourceID] = true
 	return "update", nil, nil
 }
 

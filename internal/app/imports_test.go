@@ -85,6 +85,40 @@ func TestImportFTMWithReferences(t *testing.T) {
 	}
 }
 
+// TestImportSameSourceTwiceInOneBatch: a batch looks its source ids up once and
+// defers index writes; a row repeating a source id the batch already wrote still
+// updates that record (new version, new keys), on both engines.
+func TestImportSameSourceTwiceInOneBatch(t *testing.T) {
+	for _, engine := range sqlstoretest.Engines(t) {
+		t.Run(string(engine), func(t *testing.T) {
+			f := recordFixture(t, engine)
+			in := `{"id":"p1","schema":"Person","properties":{"name":["Олександр Шевченко"],"idNumber":["FA123456"]},"category":"wanted"}
+{"id":"p1","schema":"Person","properties":{"name":["Олександр Шевченко"],"idNumber":["FB654321"]},"category":"wanted"}
+{"id":"p1","schema":"Person","properties":{"name":["Олександр Шевченко"],"idNumber":["FB654321"]},"category":"wanted"}
+`
+			res, err := f.app.Import(f.as(t, "olena"), app.ImportRequest{Format: "ftm", Body: strings.NewReader(in),
+				Defaults: recordio.Defaults{Distribution: iforce.Distribution{Scope: "all"}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Created != 1 || res.Updated != 1 || res.Unchanged != 1 || len(res.Rejected) != 0 {
+				t.Fatalf("result %+v", res)
+			}
+			if list, _, _ := f.app.Records(f.as(t, "olena"), app.RecordQuery{Q: "fb654321"}); len(list) != 1 {
+				t.Errorf("the second row's identifier is not searchable")
+			}
+			if list, _, _ := f.app.Records(f.as(t, "olena"), app.RecordQuery{Q: "fa123456"}); len(list) != 0 {
+				t.Errorf("the replaced identifier is still searchable")
+			}
+			list, _, _ := f.app.Records(f.as(t, "olena"), app.RecordQuery{Schema: "Person"})
+			if h, err := f.app.RecordHistory(f.as(t, "olena"), list[0].ID); err != nil || len(h) != 2 {
+				t.Errorf("history: %d versions, %v; want 2", len(h), err)
+			}
+			verifyIntact(t, f)
+		})
+	}
+}
+
 func TestImportAndExportAccess(t *testing.T) {
 	f := recordFixture(t, sqlstore.SQLite)
 	if _, err := f.app.Import(f.as(t, "elena"), app.ImportRequest{Format: "csv", Schema: "Person", Body: strings.NewReader(personsCSV)}); !iforce.IsKind(err, iforce.KindForbidden) {

@@ -110,6 +110,45 @@ func (q *Queries) Record(ctx context.Context, id string) (*StoredRecord, error) 
 	return r, q.fillAgencies(ctx, []*StoredRecord{r})
 }
 
+// RecordsBySources returns the records an owner imported under any of sourceIDs, by
+// source id (one per schema), as RecordBySource finds them one at a time: a bulk
+// import looks up a whole batch in a few queries.
+func (q *Queries) RecordsBySources(ctx context.Context, ownerID int64, sourceIDs []string) (map[string][]*StoredRecord, error) {
+	out := map[string][]*StoredRecord{}
+	for chunk := range slices.Chunk(sourceIDs, maxInsertParams-1) {
+		args := []any{ownerID}
+		ph := make([]string, len(chunk))
+		for i, id := range chunk {
+			args = append(args, id)
+			ph[i] = fmt.Sprintf("$%d", len(args))
+		}
+		rows, err := q.q.QueryContext(ctx, `SELECT `+recordCols+recordFrom+` WHERE r.owner_id = $1 AND r.source_id <> '' AND r.source_id IN (`+strings.Join(ph, ",")+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("records by source: %w", err)
+		}
+		var recs []*StoredRecord
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("records by source: %w", err)
+			}
+			recs = append(recs, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("records by source: %w", err)
+		}
+		if err := q.fillAgencies(ctx, recs); err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			out[r.SourceID] = append(out[r.SourceID], r)
+		}
+	}
+	return out, nil
+}
+
 // RecordBySource returns the live record an owner imported under a source id.
 func (q *Queries) RecordBySource(ctx context.Context, ownerID int64, schema, sourceID string) (*StoredRecord, error) {
 	r, err := scanRecord(q.q.QueryRowContext(ctx, `SELECT `+recordCols+recordFrom+` WHERE r.owner_id = $1 AND r.schema = $2 AND r.source_id = $3 AND r.source_id <> ''`,
@@ -184,6 +223,9 @@ func clipCaption(s string) string {
 // UpdateRecord stores a new version of a record whose stored version is
 // expectedVersion; another version is a Conflict (someone changed it meanwhile).
 func (tx *Tx) UpdateRecord(ctx context.Context, seq int64, r *iforce.Record, keys []Key, expectedVersion int, actor string) error {
+	if err := tx.FlushIndexWrites(ctx); err != nil { // queued rows of this record must exist before they are replaced
+		return err
+	}
 	props, err := json.Marshal(r.Properties)
 	if err != nil {
 		return fmt.Errorf("encode properties: %w", err)
@@ -259,7 +301,7 @@ func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record,
 		rows  [][]any
 	}{{"record_agencies (record_seq, agency_id)", agencies}, {"record_keys (record_seq, kind, key)", rows},
 		{"record_crime_areas (record_seq, area)", areas}, {"record_links (link_seq, end_id)", refs}} {
-		if err := tx.insertRows(ctx, ins.table, ins.rows); err != nil {
+		if err := tx.queueRows(ctx, ins.table, ins.rows); err != nil {
 			return err
 		}
 	}
@@ -268,8 +310,12 @@ func (tx *Tx) writeRecordIndex(ctx context.Context, seq int64, r *iforce.Record,
 
 // maxInsertParams bounds the parameters of one multi-row insert: the SQLite driver
 // resolves each parameter's name by a linear scan, so cost grows with the square of
-// the statement's parameters.
-const maxInsertParams = 200
+// the statement's parameters. PostgreSQL takes larger statements (pgMaxInsertParams),
+// which save round trips.
+const (
+	maxInsertParams   = 200
+	pgMaxInsertParams = 2000
+)
 
 // insertRows inserts rows with multi-row statements of at most maxInsertParams
 // parameters: a few round trips to the server instead of one a row.
@@ -277,7 +323,11 @@ func (tx *Tx) insertRows(ctx context.Context, table string, rows [][]any) error 
 	if len(rows) == 0 {
 		return nil
 	}
-	per := max(1, maxInsertParams/len(rows[0]))
+	limit := maxInsertParams
+	if tx.engine == Postgres {
+		limit = pgMaxInsertParams
+	}
+	per := max(1, limit/len(rows[0]))
 	for chunk := range slices.Chunk(rows, per) {
 		if err := tx.insertChunk(ctx, table, chunk); err != nil {
 			return err
@@ -332,11 +382,8 @@ func (tx *Tx) writeVersion(ctx context.Context, seq int64, r *iforce.Record, act
 	if err != nil {
 		return fmt.Errorf("encode version: %w", err)
 	}
-	if _, err := tx.q.ExecContext(ctx, `INSERT INTO record_versions (record_seq, version, changed_at, changed_by, op, data) VALUES ($1, $2, $3, $4, $5, $6)`,
-		seq, r.Version, ms(r.UpdatedAt), actor, op, string(b)); err != nil {
-		return fmt.Errorf("insert record version: %w", err)
-	}
-	return nil
+	return tx.queueRows(ctx, "record_versions (record_seq, version, changed_at, changed_by, op, data)",
+		[][]any{{seq, r.Version, ms(r.UpdatedAt), actor, op, string(b)}})
 }
 
 // Version is one stored version of a record.
