@@ -115,14 +115,30 @@ func (q *Queries) Record(ctx context.Context, id string) (*StoredRecord, error) 
 // import looks up a whole batch in a few queries.
 func (q *Queries) RecordsBySources(ctx context.Context, ownerID int64, sourceIDs []string) (map[string][]*StoredRecord, error) {
 	out := map[string][]*StoredRecord{}
-	for chunk := range slices.Chunk(sourceIDs, maxInsertParams-1) {
-		args := []any{ownerID}
-		ph := make([]string, len(chunk))
-		for i, id := range chunk {
-			args = append(args, id)
-			ph[i] = fmt.Sprintf("$%d", len(args))
+	if q.engine == Postgres {
+		// A generic plan cached while the table was small scans it; plan each lookup
+		// for the table as it is (this transaction only).
+		if _, err := q.q.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+			return nil, fmt.Errorf("records by source: %w", err)
 		}
-		rows, err := q.q.QueryContext(ctx, `SELECT `+recordCols+recordFrom+` WHERE r.owner_id = $1 AND r.source_id <> '' AND r.source_id IN (`+strings.Join(ph, ",")+`)`, args...)
+	}
+	for chunk := range slices.Chunk(sourceIDs, maxInsertParams-1) {
+		// PostgreSQL joins the ids as one array: the prepared statement's generic plan
+		// then looks each id up in the source index (with "IN (…)" or "= ANY" it
+		// estimated a scan of the owner's records). SQLite takes a parameter list.
+		query, args := `SELECT `+recordCols+` FROM unnest($2::text[]) AS s(source_id)
+			JOIN records r ON r.owner_id = $1 AND r.source_id = s.source_id AND r.source_id <> ''
+			JOIN agencies a ON a.id = r.owner_id`, []any{ownerID, chunk}
+		if q.engine != Postgres {
+			args = []any{ownerID}
+			ph := make([]string, len(chunk))
+			for i, id := range chunk {
+				args = append(args, id)
+				ph[i] = fmt.Sprintf("$%d", len(args))
+			}
+			query = `SELECT ` + recordCols + recordFrom + ` WHERE r.owner_id = $1 AND r.source_id <> '' AND r.source_id IN (` + strings.Join(ph, ",") + `)`
+		}
+		rows, err := q.q.QueryContext(ctx, query, args...)
 		if err != nil {
 			return nil, fmt.Errorf("records by source: %w", err)
 		}
