@@ -35,7 +35,7 @@ const (
 	RouteTypo1 = "typo(d=1)"
 	RouteTypo2 = "typo(d=2)"
 	// RoutePhonetic: renderings that hear a name's vowels differently
-	// (Mahmud, Mahmood; Symeon, სიმონი): the same consonant skeleton
+	// (Mahmud, Mahmood when no reading relates them; Symeon, სიმონი): the same consonant skeleton
 	// (PhoneticKey, at least three symbols), the same first vowel (Shevchenko
 	// is not Savchenko), consonant letters at most one confusable apart, and
 	// a spelling distance of at most half a unit a letter.
@@ -224,7 +224,8 @@ func CompareForms(a, b *Form) Match {
 	// Each pair of variants is measured only as far as a route can still
 	// accept it: the typo allowance, or more when skeletons or phonetic keys
 	// agree. The distance dominates the cost of a comparison.
-	typoLimit := typoAllowance(min(len(a.vars[0].Text), len(b.vars[0].Text)))
+	shorter := min(len(a.vars[0].Text), len(b.vars[0].Text))
+	typoLimit := typoAllowance(shorter)
 	best := typoLimit + 1 // best distance within the typo allowance, in half-units
 	phonetic := -1.0      // best phonetic score
 	for ki, i := range a.fuzzy {
@@ -254,11 +255,14 @@ func CompareForms(a, b *Form) Match {
 			}
 		}
 	}
-	switch {
-	case best <= typoLimit && best <= 2:
-		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.05*float64(best)}
-	case best <= typoLimit:
-		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
+	if best <= typoLimit {
+		// An edit weighs less in a longer name: 0.05 a half-unit up to six
+		// letters, 0.03 at ten (Hutchinosn, Hutchinson).
+		score := 0.85 - 0.3*float64(best)/float64(max(shorter, 6))
+		if best <= 2 {
+			return Match{OK: true, Route: RouteTypo1, Score: score}
+		}
+		return Match{OK: true, Route: RouteTypo2, Score: score}
 	}
 	if phonetic > 0 {
 		return Match{OK: true, Route: RoutePhonetic, Score: phonetic}
@@ -354,14 +358,10 @@ func typoAllowance(n int) int {
 }
 
 // latinReading reports whether a system reads a Latin token another way
-// (hard c, spelled-out long vowels, German, Italian or Hungarian by its
-// sound).
+// (LatinReadings: hard c, spelled-out long vowels, a language's spelling
+// by its sound).
 func latinReading(sys string) bool {
-	switch sys {
-	case SystemHardC, SystemSpelledOut, SystemGermanReading, SystemItalianReading, SystemHungarianReading:
-		return true
-	}
-	return false
+	return strings.HasPrefix(sys, "latin:") && sys != SystemMRZ
 }
 
 // translitRoute finds a variant text the two tokens share. A Latin reading
@@ -396,10 +396,21 @@ func translitRoute(a, b *Form) (string, bool) {
 	return "", false
 }
 
+// languageReading reports whether a system reads a Latin token by the
+// sound of a language (Deutscher = Дойчер). Such a reading changes
+// endings (Birgitte reads Birgitt), so it says nothing of inflection or
+// gender.
+func languageReading(sys string) bool {
+	return strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading")
+}
+
 // stemRoute relates gendered and inflected forms of one stem.
 func stemRoute(a, b *Form) (Match, bool) {
 	for i := range a.stems {
 		for j := range b.stems {
+			if languageReading(a.vars[i].System) || languageReading(b.vars[j].System) {
+				continue
+			}
 			x, y := a.stems[i], b.stems[j]
 			tx, ty := a.vars[i].Text, b.vars[j].Text
 			if czechFeminine(tx, ty, y.gender) || czechFeminine(ty, tx, x.gender) {

@@ -41,12 +41,12 @@ func TestCompare(t *testing.T) {
 		{"Kitou", "Kitō", true, "transliteration:latin:spelled-out"},
 		{"Deutscher", "Дойчер", true, "transliteration:latin:de-reading/uk:kmu55"},
 		{"Schneider", "Шнайдер", true, "transliteration:latin:de-reading/uk:kmu55"},
-		{"Gyeonghui", "Kyŏnghŭi", true, RouteTypo1},             // McCune-Reischauer ŏ ŭi spelled out, then k/g
-		{"Macuoka", "Мацуока", true, "transliteration:uk:iso9"}, // c = ts kept beside the hard-c reading
+		{"Gyeonghui", "Kyŏnghŭi", true, RouteTransliteration + SystemKoreanReading}, // McCune-Reischauer read as Revised
+		{"Macuoka", "Мацуока", true, "transliteration:uk:iso9"},                     // c = ts kept beside the hard-c reading
 		{"Shevchenko", "Shevchemko", true, RouteTypo1},
 		{"Bondarenko", "Bondarneko", true, RouteTypo1},
 		{"Shevchenko", "Shevchuk", false, RouteNone},
-		{"Mahmud", "Mahmood", true, RoutePhonetic},
+		{"Mahmud", "Mahmood", true, RouteSkeleton}, // through the English reading of oo
 		{"Symeon", "სიმონი", true, RoutePhonetic},
 		{"Fohl", "Василь", false, RouteNone},              // one consonant more than a confusable apart
 		{"Watson", "Ваагн", false, RouteNone},             // consonants differ

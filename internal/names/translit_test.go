@@ -200,24 +200,3 @@ func TestPolivanovOnlyForJapaneseShapes(t *testing.T) {
 		}
 	}
 }
-
-func TestLatinReadings(t *testing.T) {
-	tests := []struct{ latin, cyr, route string }{
-		{"Giampaolo", "Джампаоло", "transliteration:latin:it-reading/uk:kmu55"},
-		{"Giona", "Джона", "transliteration:latin:it-reading/uk:kmu55"},
-		{"Gyula", "Дюла", "transliteration:latin:hu-reading/uk:iso9"},
-		{"Deutscher", "Дойчер", "transliteration:latin:de-reading/uk:kmu55"},
-		{"Szabó", "Сабо", "transliteration:uk:hu"}, // a direct rendering comes first
-	}
-	for _, tt := range tests {
-		if m := Compare(tt.latin, tt.cyr); !m.OK || m.Route != tt.route {
-			t.Errorf("Compare(%q, %q) = %+v, want %s", tt.latin, tt.cyr, m, tt.route)
-		}
-	}
-	// A reading only for a token with a spelling of its language.
-	for _, v := range Variants("Kowalenko") {
-		if v.System != SystemFold {
-			t.Errorf("Variants(Kowalenko) has %+v", v)
-		}
-	}
-}

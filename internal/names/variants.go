@@ -209,48 +209,18 @@ func spelledOut(t string) string {
 	return Fold(r.Replace(t))
 }
 
-// reading is a way of reading a Latin spelling by its sound.
-type reading struct {
-	system string
-	marks  []string          // spellings that make a token read so (one is enough)
-	sounds *strings.Replacer // longest spellings first
-}
-
-// readings are the Latin readings Variants adds, in order.
-var readings = []reading{
-	{SystemGermanReading, []string{"sch", "eu", "äu", "ei", "tz", "ck", "ß", "ä", "ö", "ü"},
-		strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
-			"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
-			"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u")},
-	{SystemItalianReading, []string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia", "cio", "ciu", "sci", "sce", "ghe", "ghi"},
-		strings.NewReplacer("gli", "li", "gn", "ni", "gia", "dzha", "gio", "dzho", "giu", "dzhu", "ge", "dzhe", "gi", "dzhi",
-			"gh", "g", "cia", "cha", "cio", "cho", "ciu", "chu", "sce", "she", "sci", "shi", "cch", "kk", "ch", "k",
-			"ce", "che", "ci", "chi", "zz", "ts", "z", "ts")},
-	{SystemHungarianReading, []string{"gy", "ny", "ty", "sz", "cs", "zs", "ő", "ű"},
-		strings.NewReplacer("ggy", "dd", "gy", "d", "ny", "n", "ty", "t", "ly", "i", "ssz", "ss", "sz", "s", "ccs", "chch",
-			"cs", "ch", "zs", "zh", "s", "sh", "c", "ts", "ő", "e", "ö", "e", "ű", "iu", "ü", "iu")},
-}
-
-// read folds a normalised Latin token read so, or returns "" when it has
-// no spelling of the reading's language.
-func (rd reading) read(t string) string {
-	for _, m := range rd.marks {
-		if strings.Contains(t, m) {
-			return Fold(rd.sounds.Replace(t))
-		}
-	}
-	return ""
-}
-
 // hardC writes k for each c of a folded text that stands before a, o, u,
-// l or r.
+// l or r, or before such a c (cc of Italian and Romanian).
 func hardC(f string) string {
 	if !strings.Contains(f, "c") {
 		return f
 	}
 	b := []byte(f)
-	for i := 0; i+1 < len(b); i++ {
-		if b[i] == 'c' && strings.IndexByte("aoulr", b[i+1]) >= 0 {
+	hard := false // b[i+1] is a c read as k: Saccoi = Сакки
+	for i := len(b) - 2; i >= 0; i-- {
+		wasHard := hard
+		hard = b[i] == 'c' && (strings.IndexByte("aoulr", b[i+1]) >= 0 || wasHard)
+		if hard {
 			b[i] = 'k'
 		}
 	}

@@ -107,6 +107,13 @@ var (
 		"de-reading":  "translit.de_reading",
 		"it-reading":  "translit.it_reading",
 		"hu-reading":  "translit.hu_reading",
+		"en-reading":  "translit.en_reading",
+		"fr-reading":  "translit.fr_reading",
+		"nl-reading":  "translit.nl_reading",
+		"tr-reading":  "translit.tr_reading",
+		"ja-reading":  "translit.ja_reading",
+		"pt-reading":  "translit.pt_reading",
+		"ko-reading":  "translit.ko_reading",
 	}
 	// translitStandards are the systems known by a standard's name, the same in
 	// every language.

@@ -1,0 +1,434 @@
+package names
+
+import "strings"
+
+// A reading renders a Latin spelling of one language by its sound, in the
+// Latin letters of the Cyrillic renderings (ш sh, ч ch, ж zh, дж dzh, х kh,
+// ей ei), so that a name spelled by its own language's rules meets the
+// Cyrillic form a Ukrainian or Russian clerk wrote by ear: Deutscher =
+// Дойчер, Gauthier = Готье, Hulburd = Халберд. Only a token with a spelling
+// of the language (its marks) gets the reading; the others would only add
+// noise to their keys.
+type reading struct {
+	system string
+	// read returns the folded reading of a normalised Latin token, or ""
+	// when the token has no spelling of the language.
+	read func(t string) string
+}
+
+// System names of the readings (see SystemGermanReading for the first
+// three).
+const (
+	// SystemEnglishReading reads English spellings as the Russian and
+	// Ukrainian practical transcription does: a silent final e lengthening
+	// the vowel before it (Jace = Джейс, Bone = Боун), ee and ea i, oo u,
+	// ay and ey ей (a final ey и), ur and ir ер, the u of a closed syllable
+	// а (Gumm = Гамм, Hulburd = Халберд), j дж, h х, Mc Мак (McBurney =
+	// Макберни), th т, tch тч. Only for tokens without diacritics. Marks: th, wh, ck, tch, dg, ee, oo, ea, ay, ey,
+	// aw, ph, igh, a leading Mc, a final y or ow, a silent final e, ur or ir
+	// before a consonant, u before a doubled consonant, dg.
+	SystemEnglishReading = "latin:en-reading"
+	// SystemFrenchReading reads French spellings: eau and au о, ou у, oi уа,
+	// eu and ai е, ch ш, gn нь, qu к, j and soft g ж, -ier ье, nasal in ен,
+	// a silent h and silent final s, t, d, x, z (Bedeau = Бедо, Gauthier =
+	// Готье, Veuillot = Вейо). Marks: eau, au, ou, oi, eu, gn, qu, a final
+	// -ier, é, è, ç.
+	SystemFrenchReading = "latin:fr-reading"
+	// SystemDutchReading reads Dutch spellings: oe у, tsj ч, sj ш, ij ей,
+	// j й (Joertsjenko = Юрченко). Marks: oe, sj, ij.
+	SystemDutchReading = "latin:nl-reading"
+	// SystemTurkicReading reads Turkish, Azerbaijani, Albanian and the
+	// cedilla letters of Romanian by their sound: ç ч, ş and ș ш, ğ
+	// dropped, ı ы, ə а, Albanian xh дж and ë е (Yurçenko = Юрченко,
+	// Xhaferri = Джафери). Marks: ç, ş, ș, ğ, ı, ə, xh, ë.
+	SystemTurkicReading = "latin:tr-reading"
+	// SystemPortugueseReading reads Portuguese spellings: lh ль, nh нь,
+	// gue and gui ге and ги, que and qui ке and ки, ão ан, x and ch ш, j
+	// ж (Guilherme = Гильерме). Marks: lh, nh, ã, õ.
+	SystemPortugueseReading = "latin:pt-reading"
+	// SystemKoreanReading writes a Korean name romanised by
+	// McCune-Reischauer (its breves ŏ and ŭ mark it) by the Revised
+	// Romanization: ŏ eo, ŭ eu, and the plain initials k, t, p, ch as g,
+	// d, b, j (Chiyŏng = Jiyeong).
+	SystemKoreanReading = "latin:ko-reading"
+	// SystemKunreiReading writes a Japanese name romanised by the Kunrei or
+	// Nihon-shiki system (si, ti, tu, hu, zi, du, sya) in Hepburn (shi,
+	// chi, tsu, fu, ji, zu, sha), the romanisation the Polivanov Cyrillic
+	// renderings meet (Shinoduki = Синодзуки): only for a token made of
+	// Japanese syllables with one of the Kunrei ones.
+	SystemKunreiReading = "latin:ja-reading"
+)
+
+// readings are the Latin readings Variants adds, in order.
+var readings = []reading{
+	{SystemGermanReading, marked([]string{"sch", "eu", "äu", "ei", "tz", "ck", "ß", "ä", "ö", "ü"},
+		strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
+			"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
+			"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u"))},
+	{SystemItalianReading, marked([]string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia", "cio", "ciu", "sci", "sce", "ghe", "ghi"},
+		strings.NewReplacer("gli", "li", "gn", "ni", "gia", "dzha", "gio", "dzho", "giu", "dzhu", "ge", "dzhe", "gi", "dzhi",
+			"gh", "g", "cia", "cha", "cio", "cho", "ciu", "chu", "sce", "she", "sci", "shi", "cch", "kk", "ch", "k",
+			"ce", "che", "ci", "chi", "zz", "ts", "z", "ts"))},
+	{SystemHungarianReading, marked([]string{"gy", "ny", "ty", "sz", "cs", "zs", "ő", "ű"},
+		strings.NewReplacer("ggy", "dd", "gy", "d", "ny", "n", "ty", "t", "ly", "i", "ssz", "ss", "sz", "s", "ccs", "chch",
+			"cs", "ch", "zs", "zh", "s", "sh", "c", "ts", "ő", "e", "ö", "e", "ű", "iu", "ü", "iu"))},
+	{SystemEnglishReading, func(t string) string {
+		if !isPlainASCII(t) {
+			return "" // English writes no diacritics: Müller is German
+		}
+		return byWord(englishWord)(t)
+	}},
+	{SystemFrenchReading, frenchReading},
+	{SystemDutchReading, marked([]string{"oe", "sj", "ij"},
+		strings.NewReplacer("tsj", "ch", "sj", "sh", "oe", "u", "ij", "ei", "j", "y", "aa", "a", "ee", "e", "oo", "o"))},
+	{SystemTurkicReading, marked([]string{"ç", "ş", "ș", "ğ", "ı", "ə", "xh", "ë"},
+		strings.NewReplacer("xh", "dzh", "ç", "ch", "ş", "sh", "ș", "sh", "ğ", "", "ı", "y", "ə", "a", "ë", "e"))},
+	{SystemPortugueseReading, marked([]string{"lh", "nh", "ã", "õ"},
+		strings.NewReplacer("lh", "l", "nh", "n", "gue", "ge", "gui", "gi", "que", "ke", "qui", "ki", "ão", "an", "ã", "an",
+			"õe", "oe", "ç", "s", "ch", "sh", "x", "sh", "j", "zh"))},
+	{SystemKoreanReading, koreanReading},
+	{SystemKunreiReading, byWord(kunreiWord)},
+}
+
+// LatinReadings returns the systems of the readings of Latin tokens, in the
+// order Variants adds them: hard c, spelled-out long vowels and the
+// readings of languages.
+func LatinReadings() []string {
+	out := []string{SystemHardC, SystemSpelledOut}
+	for _, rd := range readings {
+		out = append(out, rd.system)
+	}
+	return out
+}
+
+// marked returns a read func that replaces sounds in a token holding one
+// of marks.
+func marked(marks []string, sounds *strings.Replacer) func(string) string {
+	return func(t string) string {
+		for _, m := range marks {
+			if strings.Contains(t, m) {
+				return Fold(sounds.Replace(t))
+			}
+		}
+		return ""
+	}
+}
+
+// byWord returns a read func applying word, which reports whether a
+// folded word has a spelling of the language, to every word of the fold of
+// a token. The token gets a reading when one of its words has.
+func byWord(word func(w string) (string, bool)) func(string) string {
+	return func(t string) string {
+		ws := strings.Split(Fold(t), " ")
+		read := false
+		for i, w := range ws {
+			if r, ok := word(w); ok {
+				ws[i], read = r, true
+			}
+		}
+		if !read {
+			return ""
+		}
+		return strings.Join(ws, " ")
+	}
+}
+
+func isVowelLetter(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// silentE returns the length of w without an English silent final e (or
+// es), and the index of the vowel the e lengthens, or -1: Jace, Bone,
+// Graeme, Ives.
+func silentE(w string) (end, long int) {
+	n := len(w)
+	end, long = n, -1
+	switch {
+	case n >= 4 && w[n-1] == 'e' && !isVowelLetter(w[n-2]):
+		end = n - 1
+	case n >= 4 && strings.HasSuffix(w, "es") && !isVowelLetter(w[n-3]) && isVowelLetter(w[n-4]):
+		end = n - 2
+	default:
+		return n, -1
+	}
+	// The e lengthens a single vowel before a single consonant (Jace, not
+	// Prentice; the vowel of ae and ai is long anyway).
+	if v := end - 2; v >= 0 && isVowelLetter(w[v]) && (v == 0 || !isVowelLetter(w[v-1])) && w[v] != 'y' {
+		long = v
+	}
+	return end, long
+}
+
+// englishMarked reports whether a folded word has an English spelling.
+func englishMarked(w string) bool {
+	for _, m := range []string{"th", "wh", "ck", "tch", "dg", "ee", "oo", "ea", "ay", "ey", "aw", "ph", "igh"} {
+		if strings.Contains(w, m) {
+			return true
+		}
+	}
+	n := len(w)
+	if n < 4 {
+		return false
+	}
+	if strings.HasPrefix(w, "mc") || strings.HasSuffix(w, "ow") ||
+		w[n-1] == 'y' && !isVowelLetter(w[n-2]) {
+		return true
+	}
+	// A silent e after a long vowel: Jace, or Graeme with its vowel pair.
+	if end, long := silentE(w); end < n && (long >= 0 || end >= 3 && englishPairs[w[end-3:end-1]] != "") {
+		return true
+	}
+	for i := 0; i+2 < n; i++ {
+		switch {
+		case (w[i] == 'u' || w[i] == 'i') && w[i+1] == 'r' && !isVowelLetter(w[i+2]):
+			return true
+		case w[i] == 'u' && w[i+1] == w[i+2] && !isVowelLetter(w[i+1]):
+			return true
+		}
+	}
+	return false
+}
+
+// englishWord reads a folded English word by its sound (see
+// SystemEnglishReading).
+func englishWord(w string) (string, bool) {
+	if !englishMarked(w) {
+		return w, false
+	}
+	end, long := silentE(w)
+	at := func(i int) byte {
+		if i < 0 || i >= end {
+			return 0
+		}
+		return w[i]
+	}
+	consonant := func(i int) bool { c := at(i); return c != 0 && !isVowelLetter(c) }
+	var b strings.Builder
+	for i := 0; i < end; {
+		c, rest := w[i], w[i:end]
+		n := 1
+		switch {
+		case i == 0 && strings.HasPrefix(rest, "mc"):
+			b.WriteString("mak")
+			n = 2
+		case i == long:
+			b.WriteString(map[byte]string{'a': "ei", 'e': "i", 'i': "ai", 'o': "ou", 'u': "iu"}[c])
+		case strings.HasPrefix(rest, "tch"):
+			b.WriteString("tch") // Hutchinson = Хатчинсон
+			n = 3
+		case strings.HasPrefix(rest, "igh"):
+			b.WriteString("ai")
+			n = 3
+		case len(rest) >= 2 && englishPairs[rest[:2]] != "":
+			p := englishPairs[rest[:2]]
+			if rest[:2] == "ey" && i+2 == end {
+				p = "i" // Ramsey, McBurney
+			}
+			if rest[:2] == "ow" && i+2 < end {
+				p = "au"
+			}
+			b.WriteString(p)
+			n = 2
+		case (c == 'u' || c == 'i' || c == 'y') && at(i+1) == 'r' && (at(i+2) == 0 || consonant(i+2)):
+			b.WriteString("er")
+			n = 2
+		case c == 'u' && consonant(i+1) && (at(i+2) == 0 || consonant(i+2)):
+			b.WriteByte('a') // the u of a closed syllable: Gumm, Hutchinson
+		case c == 'c':
+			if i+1 < len(w) && strings.IndexByte("eiy", w[i+1]) >= 0 { // Jace: before the silent e too
+				b.WriteByte('s')
+			} else {
+				b.WriteByte('k')
+			}
+		case c == 'j':
+			b.WriteString("dzh")
+		case c == 'x':
+			b.WriteString("ks")
+		case c == 'h':
+			b.WriteString("kh")
+		case c == 'w' && isVowelLetter(at(i+1)):
+			b.WriteByte('u')
+		case c == 'y' && i > 0 && (at(i+1) == 0 || consonant(i+1)):
+			b.WriteByte('i')
+		default:
+			b.WriteByte(c)
+		}
+		i += n
+	}
+	if end < len(w) && strings.HasSuffix(w, "es") {
+		b.WriteByte('z') // Ives = Айвз, James = Джеймс by a confusable letter
+	}
+	return b.String(), true
+}
+
+// englishPairs are the English digraphs and their sounds.
+var englishPairs = map[string]string{
+	"ch": "ch", "sh": "sh", "th": "t", "ph": "f", "wh": "u", "ck": "k", "qu": "kv", "dg": "dzh",
+	"ee": "i", "ea": "i", "oo": "u", "ai": "ei", "ay": "ei", "ei": "ei", "ey": "ei", "ae": "ei",
+	"oa": "ou", "ow": "ou", "au": "o", "aw": "o", "oy": "oi", "ew": "iu",
+}
+
+// frenchMarks are the spellings that make a token read as French.
+var frenchMarks = []string{"eau", "au", "ou", "oi", "eu", "gn", "qu", "é", "è", "ç"}
+
+// frenchReading reads a normalised token as French (see
+// SystemFrenchReading).
+func frenchReading(t string) string {
+	if strings.ContainsAny(t, "kw") || strings.Contains(t, "sz") {
+		return "" // not French: Kowalski, Deutsch-like Szewczuk
+	}
+	marked := strings.HasSuffix(t, "ier")
+	for _, m := range frenchMarks {
+		marked = marked || strings.Contains(t, m)
+	}
+	if !marked {
+		return ""
+	}
+	ws := strings.Split(Fold(t), " ")
+	for i, w := range ws {
+		ws[i] = frenchWord(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// frenchWord reads a folded word as French.
+func frenchWord(w string) string {
+	var b strings.Builder
+	for i := 0; i < len(w); {
+		rest, n := w[i:], 1
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch {
+		case rest == "ier" || rest == "iers":
+			b.WriteString("ye")
+			n = len(rest)
+		case rest == "er" || rest == "ez" || rest == "et":
+			b.WriteString("e")
+			n = 2
+		case strings.HasPrefix(rest, "eau"):
+			b.WriteByte('o')
+			n = 3
+		case strings.HasPrefix(rest, "euil") || strings.HasPrefix(rest, "eil") && i > 0:
+			b.WriteString("ei")
+			n = len("eil")
+			if rest[1] == 'u' {
+				n++
+			}
+			for n < len(rest) && rest[n] == 'l' {
+				n++
+			}
+		case (strings.HasPrefix(rest, "in") || strings.HasPrefix(rest, "ain") || strings.HasPrefix(rest, "ein")) &&
+			frenchNasal(rest):
+			b.WriteString("en")
+			n = strings.IndexByte(rest, 'n') + 1
+		case len(rest) >= 2 && frenchPairs[rest[:2]] != "":
+			b.WriteString(frenchPairs[rest[:2]])
+			n = 2
+		case rest[0] == 'c':
+			if strings.IndexByte("eiy", next) >= 0 {
+				b.WriteByte('s')
+			} else {
+				b.WriteByte('k')
+			}
+		case rest[0] == 'g' && strings.IndexByte("eiy", next) >= 0, rest[0] == 'j':
+			b.WriteString("zh")
+		case rest[0] == 'h':
+		case rest[0] == 'y':
+			b.WriteByte('i')
+		default:
+			b.WriteByte(rest[0])
+		}
+		i += n
+	}
+	out := b.String()
+	// Silent final consonants: Desmoulins, Veuillot, Pavard.
+	for len(out) > 3 && strings.IndexByte("stdxz", out[len(out)-1]) >= 0 {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// frenchNasal reports whether a word rest starting with in, ain or ein is
+// a nasal vowel: n at the end or before a consonant other than n.
+func frenchNasal(rest string) bool {
+	k := strings.IndexByte(rest, 'n') + 1
+	return k == len(rest) || !isVowelLetter(rest[k]) && rest[k] != 'n'
+}
+
+// frenchPairs are the French digraphs and their sounds.
+var frenchPairs = map[string]string{
+	"au": "o", "ou": "u", "oi": "ua", "eu": "e", "ai": "e", "ei": "e", "ch": "sh", "gn": "ni", "qu": "k",
+	"ph": "f", "th": "t", "gu": "g",
+}
+
+// kunreiWord writes a folded word of Japanese syllables with a Kunrei or
+// Nihon-shiki one in Hepburn (see SystemKunreiReading).
+func kunreiWord(w string) (string, bool) {
+	if !japaneseSyllables(w) {
+		return w, false
+	}
+	h := kunrei.Replace(w)
+	return h, h != w
+}
+
+// kunrei writes the Kunrei and Nihon-shiki syllables in Hepburn.
+var kunrei = strings.NewReplacer("sy", "sh", "ty", "ch", "zy", "j", "dy", "j", "si", "shi", "ti", "chi", "tu", "tsu",
+	"hu", "fu", "zi", "ji", "di", "ji", "du", "zu")
+
+// japaneseSyllables reports whether a folded word is a sequence of
+// Japanese syllables in any romanisation: a vowel, n, or consonants (a
+// doubled one, y after one) then a vowel.
+func japaneseSyllables(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); {
+		switch c := w[i]; {
+		case strings.IndexByte("aeiou", c) >= 0:
+			i++
+		case c == 'n' && (i+1 == len(w) || strings.IndexByte("aeiouy", w[i+1]) < 0):
+			i++
+		default:
+			j := i
+			if i+1 < len(w) && w[i+1] == c && c != 'n' {
+				j++ // a doubled consonant: Hattori, Hasshidume
+			}
+			k := j
+			for _, on := range []string{"ch", "sh", "ts", "dz", "k", "s", "t", "n", "h", "f", "m", "y", "r", "w", "g", "z", "d", "b", "p", "j"} {
+				if strings.HasPrefix(w[j:], on) {
+					k = j + len(on)
+					break
+				}
+			}
+			if k == j {
+				return false
+			}
+			if k < len(w) && w[k] == 'y' && w[k-1] != 'y' {
+				k++
+			}
+			if k == len(w) || strings.IndexByte("aeiou", w[k]) < 0 {
+				return false
+			}
+			i = k + 1
+		}
+	}
+	return true
+}
+
+// koreanReading writes a McCune-Reischauer token in the Revised
+// Romanization (see SystemKoreanReading).
+func koreanReading(t string) string {
+	if !strings.ContainsAny(t, "ŏŭ") {
+		return ""
+	}
+	ws := strings.Split(spelledOut(t), " ")
+	for i, w := range ws {
+		for _, p := range [...][2]string{{"ch", "j"}, {"k", "g"}, {"t", "d"}, {"p", "b"}} {
+			if rest, ok := strings.CutPrefix(w, p[0]); ok {
+				ws[i] = p[1] + rest
+				break
+			}
+		}
+	}
+	return strings.Join(ws, " ")
+}

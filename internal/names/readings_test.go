@@ -1,0 +1,84 @@
+package names
+
+import "testing"
+
+func TestLatinReadings(t *testing.T) {
+	tests := []struct{ latin, cyr, route string }{
+		{"Giampaolo", "Джампаоло", "transliteration:latin:it-reading/uk:kmu55"},
+		{"Giona", "Джона", "transliteration:latin:it-reading/uk:kmu55"},
+		{"Gyula", "Дюла", "transliteration:latin:hu-reading/uk:iso9"},
+		{"Deutscher", "Дойчер", "transliteration:latin:de-reading/uk:kmu55"},
+		{"Szabó", "Сабо", "transliteration:uk:hu"}, // a direct rendering comes first
+		{"Dayhoff", "Дейхофф", "transliteration:latin:en-reading/uk:kmu55"},
+		{"Jace", "Джейс", "transliteration:latin:en-reading/uk:kmu55"},
+		{"Bone", "Боун", "transliteration:latin:en-reading/uk:kmu55"},
+		{"Hulburd", "Халберд", "transliteration:latin:en-reading/uk:kmu55"},
+		{"McBurney", "Макберни", "transliteration:latin:en-reading/uk:iso9"},
+		{"Rainbow", "Рейнбоу", "transliteration:latin:en-reading/uk:kmu55"},
+		{"Ives", "Айвз", "transliteration:latin:en-reading/uk:kmu55"},
+		{"Bedeau", "Бедо", "transliteration:latin:fr-reading/uk:kmu55"},
+		{"Veuillot", "Вейо", "transliteration:latin:fr-reading/uk:kmu55"},
+		{"Gauthier", "Готье", "transliteration:latin:fr-reading/ru:mvd310"},
+		{"Joertsjenko", "Юрченко", "transliteration:uk:nl"},
+		{"Joertsjenko", "Yurçenko", "transliteration:latin:nl-reading/latin:tr-reading"},
+		{"Xhaferri", "Джаферрі", "transliteration:latin:tr-reading/uk:kmu55"},
+		{"Guilherme", "Гильерме", "transliteration:latin:pt-reading/uk:iso9"},
+		{"Jiyeong", "Chiyŏng", "transliteration:latin:ko-reading"},
+		{"Saccoi", "Саккой", "transliteration:latin:hard-c/uk:kmu55"},
+		{"Hodgkin", "Ходжкин", "transliteration:latin:en-reading/ru:icao"},
+		{"Shinoduki", "Синодзуки", "transliteration:latin:ja-reading/ru:ja"},
+		{"Tituhu", "Титибу", "none"}, // Kunrei spelling, another name
+	}
+	for _, tt := range tests {
+		m := Compare(tt.latin, tt.cyr)
+		if tt.route == "none" {
+			if m.OK {
+				t.Errorf("Compare(%q, %q) = %+v, want no match", tt.latin, tt.cyr, m)
+			}
+			continue
+		}
+		if !m.OK || m.Route != tt.route {
+			t.Errorf("Compare(%q, %q) = %+v, want %s", tt.latin, tt.cyr, m, tt.route)
+		}
+	}
+}
+
+// A reading only for a token with a spelling of its language: the
+// romanised names of the region keep their fold alone.
+func TestLatinReadingsNeedTheirMarks(t *testing.T) {
+	for _, tok := range []string{"Kowalenko", "Oleksandr", "Shevchenko", "Kovalchuk", "Mykola", "Tkachenko",
+		"Popescu", "Bondarenko", "Jan", "Natalia"} {
+		for _, v := range Variants(tok) {
+			if v.System != SystemFold && v.System != SystemHardC {
+				t.Errorf("Variants(%s) has %+v", tok, v)
+			}
+		}
+	}
+}
+
+func TestReadingWords(t *testing.T) {
+	tests := []struct {
+		read func(string) (string, bool)
+		in   string
+		want string
+		ok   bool
+	}{
+		{englishWord, "hutchinson", "khatchinson", true},
+		{englishWord, "graeme", "greim", true},
+		{englishWord, "gumm", "gamm", true},
+		{englishWord, "ramsey", "ramsi", true},
+		{englishWord, "holly", "kholli", true},
+		{englishWord, "bondarenko", "bondarenko", false},
+		{kunreiWord, "takenouti", "takenouchi", true},
+		{kunreiWord, "hasshidume", "hasshizume", true},
+		{kunreiWord, "syoutarou", "shoutarou", true},
+		{kunreiWord, "shinozuka", "shinozuka", false}, // Hepburn already
+		{kunreiWord, "dmitri", "dmitri", false},       // not Japanese syllables
+		{func(w string) (string, bool) { return frenchWord(w), true }, "desmoulins", "desmulen", true},
+	}
+	for _, tt := range tests {
+		if got, ok := tt.read(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("read(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
