@@ -35,10 +35,10 @@ const (
 	RouteTypo1 = "typo(d=1)"
 	RouteTypo2 = "typo(d=2)"
 	// RoutePhonetic: renderings that hear a name's vowels differently
-	// (Mahmud, Mahmood when no reading relates them; Symeon, სიმონი): the same consonant skeleton
-	// (PhoneticKey, at least three symbols), the same first vowel (Shevchenko
-	// is not Savchenko), consonant letters at most one confusable apart, and
-	// a spelling distance of at most half a unit a letter.
+	// (Symeon, სიმონი): the same consonant skeleton (PhoneticKey, at least
+	// three symbols), the same first vowel (Shevchenko is not Savchenko),
+	// consonant letters at most one confusable apart, and a spelling
+	// distance of at most half a unit a letter.
 	RoutePhonetic = "phonetic"
 	// RouteGenderForm: the masculine and feminine forms of one name
 	// (Ivanov, Ivanova). Match.OK is false: same family, not the same person.
@@ -224,8 +224,7 @@ func CompareForms(a, b *Form) Match {
 	// Each pair of variants is measured only as far as a route can still
 	// accept it: the typo allowance, or more when skeletons or phonetic keys
 	// agree. The distance dominates the cost of a comparison.
-	shorter := min(len(a.vars[0].Text), len(b.vars[0].Text))
-	typoLimit := typoAllowance(shorter)
+	typoLimit := typoAllowance(min(len(a.vars[0].Text), len(b.vars[0].Text)))
 	best := typoLimit + 1 // best distance within the typo allowance, in half-units
 	phonetic := -1.0      // best phonetic score
 	for ki, i := range a.fuzzy {
@@ -255,14 +254,11 @@ func CompareForms(a, b *Form) Match {
 			}
 		}
 	}
-	if best <= typoLimit {
-		// An edit weighs less in a longer name: 0.05 a half-unit up to six
-		// letters, 0.03 at ten (Hutchinosn, Hutchinson).
-		score := 0.85 - 0.3*float64(best)/float64(max(shorter, 6))
-		if best <= 2 {
-			return Match{OK: true, Route: RouteTypo1, Score: score}
-		}
-		return Match{OK: true, Route: RouteTypo2, Score: score}
+	switch {
+	case best <= typoLimit && best <= 2:
+		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.05*float64(best)}
+	case best <= typoLimit:
+		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
 	}
 	if phonetic > 0 {
 		return Match{OK: true, Route: RoutePhonetic, Score: phonetic}

@@ -23,19 +23,21 @@ const (
 	// Ukrainian practical transcription does: a silent final e lengthening
 	// the vowel before it (Jace = Джейс, Bone = Боун), ee and ea i, oo u,
 	// ay and ey ей (a final ey и), ur and ir ер, the u of a closed syllable
-	// а (Gumm = Гамм, Hulburd = Халберд), j дж, h х, Mc Мак (McBurney =
-	// Макберни), th т, tch тч. Only for tokens without diacritics. Marks: th, wh, ck, tch, dg, ee, oo, ea, ay, ey,
-	// aw, ph, igh, a leading Mc, a final y or ow, a silent final e, ur or ir
-	// before a consonant, u before a doubled consonant, dg.
+	// а (Gumm = Гамм), j дж, h х, Mc Мак (McBurney = Макберни), th т, tch
+	// тч. Only for tokens without diacritics that have a mark: th, wh, ck,
+	// tch, dg, ee, oo, ea, ph, igh, a leading Mc, ay or ey inside the word,
+	// u before a doubled consonant, or a one-syllable stem with a silent e.
 	SystemEnglishReading = "latin:en-reading"
 	// SystemFrenchReading reads French spellings: eau and au о, ou у, oi уа,
 	// eu and ai е, ch ш, gn нь, qu к, j and soft g ж, -ier ье, nasal in ен,
 	// a silent h and silent final s, t, d, x, z (Bedeau = Бедо, Gauthier =
-	// Готье, Veuillot = Вейо). Marks: eau, au, ou, oi, eu, gn, qu, a final
-	// -ier, é, è, ç.
+	// Готье, Veuillot = Вейо). Marks: eau, eux, aux, ault, euil, ouil, oux,
+	// gn, qu, é, è, ç, a final -ier, -ois, -oit or -ot; never for a token
+	// with k, w, sz, Romanian endings or letters French does not write.
 	SystemFrenchReading = "latin:fr-reading"
 	// SystemDutchReading reads Dutch spellings: oe у, tsj ч, sj ш, ij ей,
-	// j й (Joertsjenko = Юрченко). Marks: oe, sj, ij.
+	// j й (Joertsjenko = Юрченко). Marks: oe, sj, and ij before a consonant
+	// (the ij of Andrij and Julija is Ukrainian).
 	SystemDutchReading = "latin:nl-reading"
 	// SystemTurkicReading reads Turkish, Azerbaijani, Albanian and the
 	// cedilla letters of Romanian by their sound: ç ч, ş and ș ш, ğ
@@ -44,7 +46,8 @@ const (
 	SystemTurkicReading = "latin:tr-reading"
 	// SystemPortugueseReading reads Portuguese spellings: lh ль, nh нь,
 	// gue and gui ге and ги, que and qui ке and ки, ão ан, x and ch ш, j
-	// ж (Guilherme = Гильерме). Marks: lh, nh, ã, õ.
+	// ж (Guilherme = Гильерме). Marks: ã, õ, lh and nh before e or o (the
+	// lh of Ukrainian Olha is л and г).
 	SystemPortugueseReading = "latin:pt-reading"
 	// SystemKoreanReading writes a Korean name romanised by
 	// McCune-Reischauer (its breves ŏ and ŭ mark it) by the Revised
@@ -79,15 +82,20 @@ var readings = []reading{
 		return byWord(englishWord)(t)
 	}},
 	{SystemFrenchReading, frenchReading},
-	{SystemDutchReading, marked([]string{"oe", "sj", "ij"},
-		strings.NewReplacer("tsj", "ch", "sj", "sh", "oe", "u", "ij", "ei", "j", "y", "aa", "a", "ee", "e", "oo", "o"))},
+	{SystemDutchReading, dutchMarked(marked([]string{"oe", "sj", "ij"},
+		strings.NewReplacer("tsj", "ch", "sj", "sh", "oe", "u", "ij", "ei", "j", "y", "aa", "a", "ee", "e", "oo", "o")))},
 	{SystemTurkicReading, marked([]string{"ç", "ş", "ș", "ğ", "ı", "ə", "xh", "ë"},
 		strings.NewReplacer("xh", "dzh", "ç", "ch", "ş", "sh", "ș", "sh", "ğ", "", "ı", "y", "ə", "a", "ë", "e"))},
-	{SystemPortugueseReading, marked([]string{"lh", "nh", "ã", "õ"},
+	{SystemPortugueseReading, marked([]string{"lhe", "lho", "nhe", "nho", "ã", "õ"},
 		strings.NewReplacer("lh", "l", "nh", "n", "gue", "ge", "gui", "gi", "que", "ke", "qui", "ki", "ão", "an", "ã", "an",
 			"õe", "oe", "ç", "s", "ch", "sh", "x", "sh", "j", "zh"))},
 	{SystemKoreanReading, koreanReading},
-	{SystemKunreiReading, byWord(kunreiWord)},
+	{SystemKunreiReading, func(t string) string {
+		if strings.IndexFunc(t, func(r rune) bool { return r > 0x7f && !strings.ContainsRune("âêîôûāēīōū", r) }) >= 0 {
+			return "" // Japanese romanisations mark only long vowels: Rabutienė is Lithuanian
+		}
+		return byWord(kunreiWord)(t)
+	}},
 }
 
 // LatinReadings returns the systems of the readings of Latin tokens, in the
@@ -158,8 +166,14 @@ func silentE(w string) (end, long int) {
 }
 
 // englishMarked reports whether a folded word has an English spelling.
+// The spellings the romanised names of the region share with English are
+// no marks: the final y and ey of Zelensky and Sergey, the ow of Kadirow,
+// the aw of Pawlak, the ur of Yurchenko, the final e of Vasile.
 func englishMarked(w string) bool {
-	for _, m := range []string{"th", "wh", "ck", "tch", "dg", "ee", "oo", "ea", "ay", "ey", "aw", "ph", "igh"} {
+	if romanianShaped(w) {
+		return false
+	}
+	for _, m := range []string{"th", "wh", "ck", "tch", "dg", "ee", "oo", "ea", "ph", "igh"} {
 		if strings.Contains(w, m) {
 			return true
 		}
@@ -168,19 +182,37 @@ func englishMarked(w string) bool {
 	if n < 4 {
 		return false
 	}
-	if strings.HasPrefix(w, "mc") || strings.HasSuffix(w, "ow") ||
-		w[n-1] == 'y' && !isVowelLetter(w[n-2]) {
+	if strings.HasPrefix(w, "mc") {
 		return true
 	}
-	// A silent e after a long vowel: Jace, or Graeme with its vowel pair.
-	if end, long := silentE(w); end < n && (long >= 0 || end >= 3 && englishPairs[w[end-3:end-1]] != "") {
-		return true
+	// A silent e after the long vowel of one syllable: Jace, Ives, or
+	// Graeme with its vowel pair.
+	if end, long := silentE(w); end < n {
+		v := long
+		if v < 0 && end >= 3 && englishPairs[w[end-3:end-1]] != "" {
+			v = end - 3
+		}
+		if v >= 0 && !strings.ContainsAny(w[:v], "aeiouy") {
+			return true
+		}
 	}
 	for i := 0; i+2 < n; i++ {
 		switch {
-		case (w[i] == 'u' || w[i] == 'i') && w[i+1] == 'r' && !isVowelLetter(w[i+2]):
-			return true
+		case (w[i] == 'a' || w[i] == 'e') && w[i+1] == 'y' && !isVowelLetter(w[i+2]) && i > 0:
+			return true // ay, ey inside a word: Dayhoff, Reynolds
 		case w[i] == 'u' && w[i+1] == w[i+2] && !isVowelLetter(w[i+1]):
+			return true // u before a doubled consonant: Gumm, Russell
+		}
+	}
+	return false
+}
+
+// romanianShaped reports whether a folded word ends as Romanian surnames
+// do (Popescu, Munteanu, Vasilache, Bucioiu): its ea, oi and che are not
+// English or French.
+func romanianShaped(w string) bool {
+	for _, suf := range []string{"escu", "eanu", "anu", "oiu", "ache", "iuc", "oaie"} {
+		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
@@ -266,16 +298,22 @@ var englishPairs = map[string]string{
 	"oa": "ou", "ow": "ou", "au": "o", "aw": "o", "oy": "oi", "ew": "iu",
 }
 
-// frenchMarks are the spellings that make a token read as French.
-var frenchMarks = []string{"eau", "au", "ou", "oi", "eu", "gn", "qu", "é", "è", "ç"}
+// frenchMarks are the spellings that make a token read as French. The au
+// of Lithuanian -auskas, the ou of Czech, the oi of Romanian -oiu and the
+// eu of German are no marks alone.
+var frenchMarks = []string{"eau", "eux", "aux", "ault", "euil", "ouil", "oux", "gn", "qu", "é", "è", "ç"}
 
 // frenchReading reads a normalised token as French (see
 // SystemFrenchReading).
 func frenchReading(t string) string {
-	if strings.ContainsAny(t, "kw") || strings.Contains(t, "sz") {
-		return "" // not French: Kowalski, Deutsch-like Szewczuk
+	if strings.ContainsAny(t, "kw") || strings.Contains(t, "sz") || romanianShaped(Fold(t)) ||
+		strings.IndexFunc(t, func(r rune) bool { return r > 0x7f && !strings.ContainsRune("éèêëàâîïôûùçœ", r) }) >= 0 {
+		return "" // not French: Kowalski, Szewczuk, Popescu, Ágnes
 	}
-	marked := strings.HasSuffix(t, "ier")
+	marked := false
+	for _, suf := range []string{"ier", "iers", "ois", "oit", "ot", "ault"} {
+		marked = marked || strings.HasSuffix(t, suf) && strings.ContainsAny(t[:len(t)-len(suf)], "aeiouy")
+	}
 	for _, m := range frenchMarks {
 		marked = marked || strings.Contains(t, m)
 	}
@@ -364,7 +402,8 @@ var frenchPairs = map[string]string{
 // kunreiWord writes a folded word of Japanese syllables with a Kunrei or
 // Nihon-shiki one in Hepburn (see SystemKunreiReading).
 func kunreiWord(w string) (string, bool) {
-	if !japaneseSyllables(w) {
+	if !japaneseSyllables(w) || strings.HasSuffix(w, "iene") || strings.HasSuffix(w, "aite") {
+		// Lithuanian feminine endings spell Japanese syllables too.
 		return w, false
 	}
 	h := kunrei.Replace(w)
@@ -431,4 +470,19 @@ func koreanReading(t string) string {
 		}
 	}
 	return strings.Join(ws, " ")
+}
+
+// dutchMarked keeps the Dutch reading from tokens whose only mark is the
+// ij of Ukrainian and Slovene romanisations (Andrij, Julija).
+func dutchMarked(read func(string) string) func(string) string {
+	return func(t string) string {
+		f := Fold(t)
+		if !strings.Contains(f, "oe") && !strings.Contains(f, "sj") {
+			i := strings.Index(f, "ij")
+			if i < 0 || i+2 == len(f) || isVowelLetter(f[i+2]) || f[i+2] == ' ' {
+				return ""
+			}
+		}
+		return read(t)
+	}
 }
