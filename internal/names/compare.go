@@ -231,7 +231,7 @@ func CompareForms(a, b *Form) Match {
 		for kj, j := range b.fuzzy {
 			x, y := a.vars[i].Text, b.vars[j].Text
 			maxLen := max(len(x), len(y))
-			skelLimit := max(4, maxLen*9/10) // in half-units: 0.45 per letter
+			skelLimit := max(4, maxLen*6/10) // in half-units: 0.3 per letter
 			sameSkel := a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3
 			samePhon := len(a.phon[ki]) > minPhonetic && a.phon[ki] == b.phon[kj]
 			limit := typoLimit
@@ -402,6 +402,14 @@ func languageReading(sys string) bool {
 
 // stemRoute relates gendered and inflected forms of one stem.
 func stemRoute(a, b *Form) (Match, bool) {
+	// The spelled stems closeStems compares, computed once a variant.
+	var sa, sb [MaxVariants]string
+	stem := func(s *[MaxVariants]string, i int, text string) string {
+		if s[i] == "" {
+			s[i], _ = stemFolded(text)
+		}
+		return s[i]
+	}
 	for i := range a.stems {
 		for j := range b.stems {
 			if languageReading(a.vars[i].System) || languageReading(b.vars[j].System) {
@@ -412,7 +420,8 @@ func stemRoute(a, b *Form) (Match, bool) {
 			if czechFeminine(tx, ty, y.gender) || czechFeminine(ty, tx, x.gender) {
 				return Match{Route: RouteGenderForm, Score: 0.5}, true
 			}
-			if x.stem != y.stem || len(x.stem) < 3 || (x.kind == stemPatronymic) != (y.kind == stemPatronymic) {
+			if x.stem != y.stem || len(x.stem) < 3 || (x.kind == stemPatronymic) != (y.kind == stemPatronymic) ||
+				!closeStems(stem(&sa, i, tx), stem(&sb, j, ty)) {
 				continue
 			}
 			gx, gy := impliedGender(x, tx), impliedGender(y, ty)
@@ -425,6 +434,15 @@ func stemRoute(a, b *Form) (Match, bool) {
 		}
 	}
 	return Match{}, false
+}
+
+// closeStems reports whether two stems (stemFolded) whose skeletons agree
+// are also spelled alike: at most a quarter of an edit a letter apart
+// (Ivanov, Iwanowa), for a skeleton is coarse and the stem of Sonja (sonj)
+// has the skeleton of შაანი (saani) whole.
+func closeStems(sx, sy string) bool {
+	limit := max(2, max(len(sx), len(sy))/2) // half-units
+	return distanceUnits(sx, sy, limit) <= limit
 }
 
 // impliedGender treats a form without a known ending that ends in a
