@@ -122,12 +122,25 @@ func (f *Form) complete() {
 		skels[i] = skeletonFolded(v.Text)
 		f.stems[i] = stemOf(v.Text, skels[i])
 	}
+	// The fuzzy routes try the first maxFuzzy variants, keeping room for the
+	// readings of foreign names (ru:ja, ru:en), which come last in the
+	// order of systems but are the only ones near their Latin spelling
+	// (Нисидзува: nishizuva, against a dozen renderings of nisidzuva).
+	var foreign []int
 	for i, v := range f.vars {
-		if fuzzySystem(v.System) && len(f.fuzzy) < maxFuzzy {
-			f.fuzzy = append(f.fuzzy, i)
-			f.phon = append(f.phon, phoneticKey(skels[i]))
-			f.cons = append(f.cons, consonantLetters(v.Text))
+		if strings.HasSuffix(v.System, ":ja") || strings.HasSuffix(v.System, ":en") {
+			foreign = append(foreign, i)
 		}
+	}
+	for i, v := range f.vars {
+		if fuzzySystem(v.System) && len(f.fuzzy)+len(foreign) < maxFuzzy && !slices.Contains(foreign, i) {
+			f.fuzzy = append(f.fuzzy, i)
+		}
+	}
+	f.fuzzy = append(f.fuzzy, foreign...)
+	for _, i := range f.fuzzy {
+		f.phon = append(f.phon, phoneticKey(skels[i]))
+		f.cons = append(f.cons, consonantLetters(f.vars[i].Text))
 	}
 	f.cognates = cognateIDs(f.norm, f.vars)
 	f.skels = skels

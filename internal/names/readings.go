@@ -32,8 +32,9 @@ const (
 	// eu and ai е, ch ш, gn нь, qu к, j and soft g ж, -ier ье, nasal in ен,
 	// a silent h and silent final s, t, d, x, z (Bedeau = Бедо, Gauthier =
 	// Готье, Veuillot = Вейо). Marks: eau, eux, aux, ault, euil, ouil, oux,
-	// gn, qu, é, è, ç, a final -ier, -ois, -oit or -ot; never for a token
-	// with k, w, sz, Romanian endings or letters French does not write.
+	// gn, qu, é, è, ç, a final -ier, -ois, -oit, -ot, -et or -ain; never
+	// for a token with k, w, sz, Romanian endings or letters French does
+	// not write.
 	SystemFrenchReading = "latin:fr-reading"
 	// SystemDutchReading reads Dutch spellings: oe у, tsj ч, sj ш, ij ей,
 	// j й (Joertsjenko = Юрченко). Marks: oe, sj, and ij before a consonant
@@ -44,6 +45,12 @@ const (
 	// dropped, ı ы, ə а, Albanian xh дж and ë е (Yurçenko = Юрченко,
 	// Xhaferri = Джафери). Marks: ç, ş, ș, ğ, ı, ə, xh, ë.
 	SystemTurkicReading = "latin:tr-reading"
+	// SystemCaronReading reads the háček letters of Czech, Slovak,
+	// Croatian, Serbian Latin, Lithuanian, Latvian and the scientific
+	// transliteration by their sound, with the c = ц, ch = х and j = й of
+	// those spellings: š ш, č ч, ž ж, ř рж, ć ч, đ дь, ě е (Ševčenko =
+	// Shevchenko, Cujoši = Tsuyoshi). Marks: š, č, ž, ř, ě, ć, đ.
+	SystemCaronReading = "latin:caron-reading"
 	// SystemPortugueseReading reads Portuguese spellings: lh ль, nh нь,
 	// gue and gui ге and ги, que and qui ке and ки, ão ан, x and ch ш, j
 	// ж (Guilherme = Гильерме). Marks: ã, õ, lh and nh before e or o (the
@@ -68,8 +75,11 @@ var readings = []reading{
 		strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
 			"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
 			"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u"))},
-	{SystemItalianReading, marked([]string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia", "cio", "ciu", "sci", "sce", "ghe", "ghi"},
-		strings.NewReplacer("gli", "li", "gn", "ni", "gia", "dzha", "gio", "dzho", "giu", "dzhu", "ge", "dzhe", "gi", "dzhi",
+	{SystemItalianReading, marked([]string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia", "cio", "ciu", "sci", "sce", "ghe", "ghi",
+		"ggi", "gge", "cci", "cce"},
+		strings.NewReplacer("gli", "li", "gn", "ni", "ggia", "dzha", "ggio", "dzho", "ggiu", "dzhu", "ggi", "dzhi", "gge", "dzhe",
+			"ccia", "cha", "ccio", "cho", "cciu", "chu", "cci", "chi", "cce", "che",
+			"gia", "dzha", "gio", "dzho", "giu", "dzhu", "ge", "dzhe", "gi", "dzhi",
 			"gh", "g", "cia", "cha", "cio", "cho", "ciu", "chu", "sce", "she", "sci", "shi", "cch", "kk", "ch", "k",
 			"ce", "che", "ci", "chi", "zz", "ts", "z", "ts"))},
 	{SystemHungarianReading, marked([]string{"gy", "ny", "ty", "sz", "cs", "zs", "ő", "ű"},
@@ -84,8 +94,10 @@ var readings = []reading{
 	{SystemFrenchReading, frenchReading},
 	{SystemDutchReading, dutchMarked(marked([]string{"oe", "sj", "ij"},
 		strings.NewReplacer("tsj", "ch", "sj", "sh", "oe", "u", "ij", "ei", "j", "y", "aa", "a", "ee", "e", "oo", "o")))},
-	{SystemTurkicReading, marked([]string{"ç", "ş", "ș", "ğ", "ı", "ə", "xh", "ë"},
-		strings.NewReplacer("xh", "dzh", "ç", "ch", "ş", "sh", "ș", "sh", "ğ", "", "ı", "y", "ə", "a", "ë", "e"))},
+	{SystemTurkicReading, turkicReading},
+	{SystemCaronReading, marked([]string{"š", "č", "ž", "ř", "ě", "ć", "đ"},
+		strings.NewReplacer("dž", "dzh", "š", "sh", "č", "ch", "ž", "zh", "ř", "rzh", "ć", "ch", "đ", "dj", "ě", "ye", "ů", "u",
+			"ch", "kh", "c", "ts", "j", "y"))},
 	{SystemPortugueseReading, marked([]string{"lhe", "lho", "nhe", "nho", "ã", "õ"},
 		strings.NewReplacer("lh", "l", "nh", "n", "gue", "ge", "gui", "gi", "que", "ke", "qui", "ki", "ão", "an", "ã", "an",
 			"õe", "oe", "ç", "s", "ch", "sh", "x", "sh", "j", "zh"))},
@@ -145,11 +157,13 @@ func isVowelLetter(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 
 // silentE returns the length of w without an English silent final e (or
 // es), and the index of the vowel the e lengthens, or -1: Jace, Bone,
-// Graeme, Ives.
+// Graeme, Ives, Frye.
 func silentE(w string) (end, long int) {
 	n := len(w)
 	end, long = n, -1
 	switch {
+	case n >= 4 && strings.HasSuffix(w, "ye") && !isVowelLetter(w[n-3]):
+		return n - 1, n - 2 // Frye, Hoye
 	case n >= 4 && w[n-1] == 'e' && !isVowelLetter(w[n-2]):
 		end = n - 1
 	case n >= 4 && strings.HasSuffix(w, "es") && !isVowelLetter(w[n-3]) && isVowelLetter(w[n-4]):
@@ -159,7 +173,7 @@ func silentE(w string) (end, long int) {
 	}
 	// The e lengthens a single vowel before a single consonant (Jace, not
 	// Prentice; the vowel of ae and ai is long anyway).
-	if v := end - 2; v >= 0 && isVowelLetter(w[v]) && (v == 0 || !isVowelLetter(w[v-1])) && w[v] != 'y' {
+	if v := end - 2; v >= 0 && isVowelLetter(w[v]) && (v == 0 || !isVowelLetter(w[v-1])) {
 		long = v
 	}
 	return end, long
@@ -242,7 +256,7 @@ func englishWord(w string) (string, bool) {
 			b.WriteString("mak")
 			n = 2
 		case i == long:
-			b.WriteString(map[byte]string{'a': "ei", 'e': "i", 'i': "ai", 'o': "ou", 'u': "iu"}[c])
+			b.WriteString(longVowels[c])
 		case strings.HasPrefix(rest, "tch"):
 			b.WriteString("tch") // Hutchinson = Хатчинсон
 			n = 3
@@ -291,6 +305,9 @@ func englishWord(w string) (string, bool) {
 	return b.String(), true
 }
 
+// longVowels are the English long vowels a silent e marks (Jace, Frye).
+var longVowels = map[byte]string{'a': "ei", 'e': "i", 'i': "ai", 'o': "ou", 'u': "iu", 'y': "ai"}
+
 // englishPairs are the English digraphs and their sounds.
 var englishPairs = map[string]string{
 	"ch": "ch", "sh": "sh", "th": "t", "ph": "f", "wh": "u", "ck": "k", "qu": "kv", "dg": "dzh",
@@ -311,7 +328,7 @@ func frenchReading(t string) string {
 		return "" // not French: Kowalski, Szewczuk, Popescu, Ágnes
 	}
 	marked := false
-	for _, suf := range []string{"ier", "iers", "ois", "oit", "ot", "ault"} {
+	for _, suf := range []string{"ier", "iers", "ois", "oit", "ot", "et", "ault", "ain"} {
 		marked = marked || strings.HasSuffix(t, suf) && strings.ContainsAny(t[:len(t)-len(suf)], "aeiouy")
 	}
 	for _, m := range frenchMarks {
@@ -379,6 +396,9 @@ func frenchWord(w string) string {
 		i += n
 	}
 	out := b.String()
+	if n := len(w); n > 3 && w[n-1] == 'e' && !isVowelLetter(w[n-2]) && strings.HasSuffix(out, "e") {
+		return out[:len(out)-1] // a silent final e: Quirine, Lorraine
+	}
 	// Silent final consonants: Desmoulins, Veuillot, Pavard.
 	for len(out) > 3 && strings.IndexByte("stdxz", out[len(out)-1]) >= 0 {
 		out = out[:len(out)-1]
@@ -485,4 +505,21 @@ func dutchMarked(read func(string) string) func(string) string {
 		}
 		return read(t)
 	}
+}
+
+// turkicReading reads a normalised token by the Turkish, Azerbaijani and
+// Albanian letters (see SystemTurkicReading).
+func turkicReading(t string) string {
+	if !strings.ContainsAny(t, "çşșğıəë") && !strings.Contains(t, "xh") {
+		return ""
+	}
+	var pairs []string
+	if strings.ContainsAny(t, "ə") {
+		pairs = append(pairs, "x", "kh", "q", "g")
+	}
+	if strings.ContainsAny(t, "çğıə") {
+		pairs = append(pairs, "c", "dzh")
+	}
+	pairs = append(pairs, "xh", "dzh", "ç", "ch", "ş", "sh", "ș", "sh", "ğ", "", "ı", "y", "ə", "a", "ë", "e")
+	return Fold(strings.NewReplacer(pairs...).Replace(t))
 }

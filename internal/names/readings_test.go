@@ -26,6 +26,14 @@ func TestLatinReadings(t *testing.T) {
 		{"Jiyeong", "Chiyŏng", "transliteration:latin:ko-reading"},
 		{"Saccoi", "Саккой", "transliteration:latin:hard-c/uk:kmu55"},
 		{"Hodgkin", "Ходжкин", "transliteration:latin:en-reading/ru:icao"},
+		{"Cujoši", "Tsuyoshi", "transliteration:latin:caron-reading"},
+		{"Frye", "Фрай", "transliteration:latin:en-reading/uk:kmu55"},
+		{"Biaggi", "Біаджі", "transliteration:latin:it-reading/uk:kmu55"},
+		{"Gillet", "Жилле", "transliteration:latin:fr-reading/ru:icao"},
+		{"Cengiz", "Ğencer", "none"},
+		{"Xədicə", "Хадиджа", "transliteration:latin:tr-reading/ru:icao"},
+		{"Fujinawa", "Фудзинава", "transliteration:ru:ja"},
+		{"Nishiduwa", "Нисидзува", "transliteration:latin:ja-reading/ru:ja"},
 		{"Shinoduki", "Синодзуки", "transliteration:latin:ja-reading/ru:ja"},
 		{"Tituhu", "Титибу", "none"}, // Kunrei spelling, another name
 	}
@@ -76,6 +84,8 @@ func TestReadingWords(t *testing.T) {
 		{kunreiWord, "shinozuka", "shinozuka", false}, // Hepburn already
 		{kunreiWord, "dmitri", "dmitri", false},       // not Japanese syllables
 		{func(w string) (string, bool) { return frenchWord(w), true }, "desmoulins", "desmulen", true},
+		{func(w string) (string, bool) { return frenchWord(w), true }, "quirine", "kirin", true},
+		{func(w string) (string, bool) { return frenchWord(w), true }, "gillet", "zhille", true},
 	}
 	for _, tt := range tests {
 		if got, ok := tt.read(tt.in); got != tt.want || ok != tt.ok {

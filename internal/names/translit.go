@@ -435,16 +435,16 @@ func Transliterate(s, system string) (string, bool) {
 }
 
 // polivanovShaped reports whether every word could be a Japanese name
-// written by the Polivanov system: only its letters (no л ж ч ш щ ы ь ъ ф,
-// в only in ва), and Japanese syllables: every consonant followed by a
-// vowel, except н, a doubled consonant (Хаттори) and the дз and тс of
-// дзи and цу's neighbours. Other Russian names (Дмитрий, Анастасия) get no
+// written by the Polivanov system: only its letters (no л ж ч ш щ ы ь ъ,
+// в only in ва, ф only in фу), and Japanese syllables: every consonant
+// followed by a vowel, except н, a doubled consonant (Хаттори) and the дз
+// and тс of дзи and цу's neighbours. Other Russian names (Дмитрий, Анастасия) get no
 // ja rendering, which would only add noise to their keys.
 func polivanovShaped(words [][]rune) bool {
 	const vowels = "аеёиоуэюяй"
 	for _, w := range words {
 		for i, r := range w {
-			if strings.ContainsRune("лжчшщыьъф", r) {
+			if strings.ContainsRune("лжчшщыьъ", r) || r == 'ф' && (i+1 == len(w) || w[i+1] != 'у') {
 				return false
 			}
 			if strings.ContainsRune(vowels, r) || r == 'н' {
