@@ -37,14 +37,16 @@ func readEvalSet(path string) (recs []screening.Person, qs []evalQuery, err erro
 // reports, per slice, precision, recall and F1 at the default threshold
 // (every returned record other than the wanted one is a false positive) and
 // recall@1 and @10 of the ranking (threshold 0.3).
-func evaluate(path string, distractors int, out io.Writer) error {
+func evaluate(path string, distractors, show int, out io.Writer) error {
 	recs, qs, err := readEvalSet(path)
 	if err != nil {
 		return err
 	}
 	idx := screening.New()
+	recName := map[string]string{}
 	for _, p := range recs {
 		idx.Add(p)
+		recName[p.ID] = p.Names[0].Full
 	}
 	g := synth.New(99)
 	for i := range distractors {
@@ -72,7 +74,7 @@ func evaluate(path string, distractors int, out io.Writer) error {
 				found = true
 			} else {
 				a.fp++
-				if len(falses) < 15 {
+				if len(falses) < show {
 					falses = append(falses, fmt.Sprintf("%s %q -> %s %.3f %v", q.slice, q.name, r.Explanation.Name, r.Score, routes(r.Explanation)))
 				}
 			}
@@ -86,8 +88,8 @@ func evaluate(path string, distractors int, out io.Writer) error {
 			a.tp++
 		} else {
 			a.fn++
-			if len(misses) < 25 {
-				misses = append(misses, fmt.Sprintf("%s %q want %s", q.slice, q.name, q.want))
+			if len(misses) < show {
+				misses = append(misses, fmt.Sprintf("%s %q want %s %q", q.slice, q.name, q.want, recName[q.want]))
 			}
 		}
 		rk, _ := idx.Search(screening.Query{Name: q.name, Threshold: 0.3, Limit: 10}, seesAll)
