@@ -408,9 +408,11 @@ func translitRoute(a, b *Form) (string, bool) {
 // languageReading reports whether a system reads a Latin token by the
 // sound of a language (Deutscher = Дойчер). Such a reading changes
 // endings (Birgitte reads Birgitt), so it says nothing of inflection or
-// gender.
+// gender. The háček and Turkic readings only spell letters out, endings
+// and all (Popovičius, popovichius).
 func languageReading(sys string) bool {
-	return strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading")
+	return strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading") &&
+		sys != SystemCaronReading && sys != SystemTurkicReading
 }
 
 // stemRoute relates gendered and inflected forms of one stem.

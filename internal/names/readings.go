@@ -328,7 +328,10 @@ func frenchReading(t string) string {
 		return "" // not French: Kowalski, Szewczuk, Popescu, Ágnes
 	}
 	marked := false
-	for _, suf := range []string{"ier", "iers", "ois", "oit", "ot", "et", "ault", "ain"} {
+	for _, suf := range []string{"ier", "iers", "ault", "ain"} {
+		marked = marked || strings.HasSuffix(t, suf) && len(t) > len(suf)+1
+	}
+	for _, suf := range []string{"ois", "oit", "ot", "et"} {
 		marked = marked || strings.HasSuffix(t, suf) && strings.ContainsAny(t[:len(t)-len(suf)], "aeiouy")
 	}
 	for _, m := range frenchMarks {
