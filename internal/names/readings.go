@@ -6,9 +6,9 @@ import "strings"
 // Latin letters of the Cyrillic renderings (ш sh, ч ch, ж zh, дж dzh, х kh,
 // ей ei), so that a name spelled by its own language's rules meets the
 // Cyrillic form a Ukrainian or Russian clerk wrote by ear: Deutscher =
-// Дойчер, Gauthier = Готье, Hulburd = Халберд. Only a token with a spelling
-// of the language (its marks) gets the reading; the others would only add
-// noise to their keys.
+// Дойчер, Gauthier = Готье, Hutchinson = Хатчинсон. Only a token with a
+// spelling of the language (its marks) gets the reading; the others would
+// only add noise to their keys.
 type reading struct {
 	system string
 	// read returns the folded reading of a normalised Latin token, or ""
