@@ -52,6 +52,9 @@ func TestCompare(t *testing.T) {
 		{"Watson", "Ваагн", false, RouteNone},             // consonants differ
 		{"Besedina", "Besedinová", true, RouteInflection}, // two feminine forms
 		{"Petrenko", "Petrov", false, RouteNone},
+		{"Sonja", "შაანი", false, RouteNone},      // the stem's skeleton is all of saani's, the spelling is not
+		{"Cilyk", "Зіолеик", true, RoutePhonetic}, // one skeleton, too many edits apart for the skeleton route (0.84): phonetic, ≤ 0.75
+		{"Ivanov", "Iwanowa", false, RouteGenderForm},
 		{"Shevchenko", "Savchenko", false, RouteNone},
 		{"OLEKSANDR", "OLEKS", false, RouteMRZTruncation},
 		{"", "Ivan", false, RouteNone},
