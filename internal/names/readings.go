@@ -153,8 +153,6 @@ func byWord(word func(w string) (string, bool)) func(string) string {
 	}
 }
 
-func isVowelLetter(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
-
 // silentE returns the length of w without an English silent final e (or
 // es), and the index of the vowel the e lengthens, or -1: Jace, Bone,
 // Graeme, Ives, Frye.
@@ -162,18 +160,18 @@ func silentE(w string) (end, long int) {
 	n := len(w)
 	end, long = n, -1
 	switch {
-	case n >= 4 && strings.HasSuffix(w, "ye") && !isVowelLetter(w[n-3]):
+	case n >= 4 && strings.HasSuffix(w, "ye") && !isVowelByte(w[n-3]):
 		return n - 1, n - 2 // Frye, Hoye
-	case n >= 4 && w[n-1] == 'e' && !isVowelLetter(w[n-2]):
+	case n >= 4 && w[n-1] == 'e' && !isVowelByte(w[n-2]):
 		end = n - 1
-	case n >= 4 && strings.HasSuffix(w, "es") && !isVowelLetter(w[n-3]) && isVowelLetter(w[n-4]):
+	case n >= 4 && strings.HasSuffix(w, "es") && !isVowelByte(w[n-3]) && isVowelByte(w[n-4]):
 		end = n - 2
 	default:
 		return n, -1
 	}
 	// The e lengthens a single vowel before a single consonant (Jace, not
 	// Prentice; the vowel of ae and ai is long anyway).
-	if v := end - 2; v >= 0 && isVowelLetter(w[v]) && (v == 0 || !isVowelLetter(w[v-1])) {
+	if v := end - 2; v >= 0 && isVowelByte(w[v]) && (v == 0 || !isVowelByte(w[v-1])) {
 		long = v
 	}
 	return end, long
@@ -212,9 +210,9 @@ func englishMarked(w string) bool {
 	}
 	for i := 0; i+2 < n; i++ {
 		switch {
-		case (w[i] == 'a' || w[i] == 'e') && w[i+1] == 'y' && !isVowelLetter(w[i+2]) && i > 0:
+		case (w[i] == 'a' || w[i] == 'e') && w[i+1] == 'y' && !isVowelByte(w[i+2]) && i > 0:
 			return true // ay, ey inside a word: Dayhoff, Reynolds
-		case w[i] == 'u' && w[i+1] == w[i+2] && !isVowelLetter(w[i+1]):
+		case w[i] == 'u' && w[i+1] == w[i+2] && !isVowelByte(w[i+1]):
 			return true // u before a doubled consonant: Gumm, Russell
 		}
 	}
@@ -246,7 +244,7 @@ func englishWord(w string) (string, bool) {
 		}
 		return w[i]
 	}
-	consonant := func(i int) bool { c := at(i); return c != 0 && !isVowelLetter(c) }
+	consonant := func(i int) bool { c := at(i); return c != 0 && !isVowelByte(c) }
 	var b strings.Builder
 	for i := 0; i < end; {
 		c, rest := w[i], w[i:end]
@@ -290,7 +288,7 @@ func englishWord(w string) (string, bool) {
 			b.WriteString("ks")
 		case c == 'h':
 			b.WriteString("kh")
-		case c == 'w' && isVowelLetter(at(i+1)):
+		case c == 'w' && isVowelByte(at(i+1)):
 			b.WriteByte('u')
 		case c == 'y' && i > 0 && (at(i+1) == 0 || consonant(i+1)):
 			b.WriteByte('i')
@@ -399,7 +397,7 @@ func frenchWord(w string) string {
 		i += n
 	}
 	out := b.String()
-	if n := len(w); n > 3 && w[n-1] == 'e' && !isVowelLetter(w[n-2]) && strings.HasSuffix(out, "e") {
+	if n := len(w); n > 3 && w[n-1] == 'e' && !isVowelByte(w[n-2]) && strings.HasSuffix(out, "e") {
 		return out[:len(out)-1] // a silent final e: Quirine, Lorraine
 	}
 	// Silent final consonants: Desmoulins, Veuillot, Pavard.
@@ -413,7 +411,7 @@ func frenchWord(w string) string {
 // a nasal vowel: n at the end or before a consonant other than n.
 func frenchNasal(rest string) bool {
 	k := strings.IndexByte(rest, 'n') + 1
-	return k == len(rest) || !isVowelLetter(rest[k]) && rest[k] != 'n'
+	return k == len(rest) || !isVowelByte(rest[k]) && rest[k] != 'n'
 }
 
 // frenchPairs are the French digraphs and their sounds.
@@ -502,7 +500,7 @@ func dutchMarked(read func(string) string) func(string) string {
 		f := Fold(t)
 		if !strings.Contains(f, "oe") && !strings.Contains(f, "sj") {
 			i := strings.Index(f, "ij")
-			if i < 0 || i+2 == len(f) || isVowelLetter(f[i+2]) || f[i+2] == ' ' {
+			if i < 0 || i+2 == len(f) || isVowelByte(f[i+2]) || f[i+2] == ' ' {
 				return ""
 			}
 		}
