@@ -123,12 +123,13 @@ func (f *Form) complete() {
 		f.stems[i] = stemOf(v.Text, skels[i])
 	}
 	// The fuzzy routes try the first maxFuzzy variants, keeping room for the
-	// readings of foreign names (ru:ja, ru:en), which come last in the
-	// order of systems but are the only ones near their Latin spelling
-	// (Нисидзува: nishizuva, against a dozen renderings of nisidzuva).
+	// readings of foreign names (ru:ja, ru:en) and the Russian forms of
+	// Belarusian ones, which come last in the order of systems but are the
+	// only ones near their Latin spelling (Нисидзува: nishizuva, against a
+	// dozen renderings of nisidzuva; Валянцінавіч: valyantinavich).
 	var foreign []int
 	for i, v := range f.vars {
-		if strings.HasSuffix(v.System, ":ja") || strings.HasSuffix(v.System, ":en") {
+		if strings.HasSuffix(v.System, ":ja") || strings.HasSuffix(v.System, ":en") || strings.HasPrefix(v.System, "be:via-ru") {
 			foreign = append(foreign, i)
 		}
 	}
@@ -262,7 +263,7 @@ func CompareForms(a, b *Form) Match {
 				return Match{OK: true, Route: RouteSkeleton, Score: 0.9 - 0.3*float64(d)/float64(2*maxLen)}
 			}
 			best = min(best, d)
-			if samePhon && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 {
+			if samePhon && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 && !finalVowelsDiffer(x, y) {
 				phonetic = max(phonetic, 0.75-0.2*float64(d)/float64(2*maxLen))
 			}
 		}
@@ -287,6 +288,13 @@ func CompareForms(a, b *Form) Match {
 		score = 0.5 * (1 - float64(d)/float64(2*n))
 	}
 	return Match{Route: RouteNone, Score: score}
+}
+
+// finalVowelsDiffer reports whether one text ends in a and the other does
+// not: the ending that tells a feminine name from a masculine one (Andra,
+// Andrei), which the phonetic route must not hear past.
+func finalVowelsDiffer(x, y string) bool {
+	return (x[len(x)-1] == 'a') != (y[len(y)-1] == 'a')
 }
 
 // minPhonetic is the fewest consonant symbols the phonetic route accepts:
@@ -408,11 +416,11 @@ func translitRoute(a, b *Form) (string, bool) {
 // languageReading reports whether a system reads a Latin token by the
 // sound of a language (Deutscher = Дойчер). Such a reading changes
 // endings (Birgitte reads Birgitt), so it says nothing of inflection or
-// gender. The háček and Turkic readings only spell letters out, endings
-// and all (Popovičius, popovichius).
+// gender. The háček, Turkic and Polish readings only spell letters out,
+// endings and all (Popovičius, popovichius).
 func languageReading(sys string) bool {
 	return strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading") &&
-		sys != SystemCaronReading && sys != SystemTurkicReading
+		sys != SystemCaronReading && sys != SystemTurkicReading && sys != SystemPolishReading
 }
 
 // stemRoute relates gendered and inflected forms of one stem.

@@ -32,6 +32,10 @@ func TestCompare(t *testing.T) {
 		{"Putin", "Putins", true, RouteInflection},
 		{"Зеленський", "Zelenskis", true, RouteInflection},
 		{"Олександр", "Alexandru", true, RouteCognate},
+		{"Ладзіслаў", "Ladislav", true, "transliteration:be:via-ru"},
+		{"Цудзіде", "Tsujide", true, "transliteration:uk:via-ru:ja"},
+		{"Popovich", "Popovičius", true, RouteInflection}, // Lithuanian -ovičius
+		{"Anndra", "Андрей", false, RouteNone},            // the phonetic route keeps a final a apart
 		{"Іван", "János", true, RouteCognate},
 		{"Volodymyr", "Włodzimierz", true, RouteCognate},
 		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},

@@ -43,7 +43,8 @@ var stemEndings = sync.OnceValue(func() []ending {
 	// Patronymics (uk, ru and their Latin renderings), stem = father's name.
 	for _, pre := range []string{"ov", "ev", "ow", "ew", "av"} {
 		for _, suf := range []string{"ytsch", "itsch", "ytch", "itch", "ytsj", "itsj", "ych", "ich",
-			"ycz", "icz", "ycs", "ics", "yci", "ici", "ytj", "itj", "itx", "yts", "its", "yc", "ic"} {
+			"ycz", "icz", "ycs", "ics", "yci", "ici", "ytj", "itj", "itx", "yts", "its", "yc", "ic",
+			"ichius", "icius"} { // Lithuanian -ovičius
 			es = append(es, ending{pre + suf, "", GenderMale, 3})
 		}
 	}
@@ -80,9 +81,9 @@ var stemEndings = sync.OnceValue(func() []ending {
 })
 
 // patronymicCount is the number of leading stemEndings that are
-// patronymics: 5 × 21 masculine (-ov, -ev, -ow, -ew and Belarusian -av) and
+// patronymics: 5 × 23 masculine (-ov, -ev, -ow, -ew and Belarusian -av) and
 // 9 feminine.
-const patronymicCount = 5*21 + 9
+const patronymicCount = 5*23 + 9
 
 // Stem returns the gender-neutral stem of a surname (or given name) token and
 // the gender its ending shows: Ivanov and Ivanova give ("ivanov", male) and

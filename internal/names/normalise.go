@@ -201,8 +201,19 @@ func latinSpecial(r rune) (string, bool) {
 	case 'ĳ', 'Ĳ':
 		return "ij", true
 	}
+	if i := strings.IndexRune(smallCapitals, r); i >= 0 {
+		return smallCapitalLetters[utf8.RuneCountInString(smallCapitals[:i]):][:1], true
+	}
 	return "", false
 }
+
+// smallCapitals are the small capital letters (U+1D00 block and IPA) that
+// OCR and styled text put in names (Boʙoev); smallCapitalLetters are their
+// letters, in the same order.
+const (
+	smallCapitals       = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ"
+	smallCapitalLetters = "abcdefghijklmnoprstuvwyz"
+)
 
 // appendFoldRune appends the fold of one non-Cyrillic rune: ASCII letters
 // and digits as they are (lower-cased), the explicit table, else the NFKD

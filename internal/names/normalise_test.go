@@ -54,8 +54,9 @@ func TestFold(t *testing.T) {
 		{"ჯუღაშვილი", "jughashvili"},
 		{"Greif-Neill", "greif neill"},
 		{"O'Neil", "oneil"},
-		{"Шевчеnко", "shevchenko"}, // a Latin look-alike inside Cyrillic
-		{"Ivаn", "ivan"},           // a Cyrillic а inside Latin
+		{"Шевчеnко", "shevchenko"},     // a Latin look-alike inside Cyrillic
+		{"Ivаn", "ivan"},               // a Cyrillic а inside Latin
+		{"Boʙoev ɪᴠᴀɴ", "boboev ivan"}, // small capitals
 		{"Ελένη", "ελενη"},
 		{"", ""},
 	}

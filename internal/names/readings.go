@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A reading renders a Latin spelling of one language by its sound, in the
 // Latin letters of the Cyrillic renderings (ш sh, ч ch, ж zh, дж dzh, х kh,
@@ -43,7 +46,9 @@ const (
 	// SystemTurkicReading reads Turkish, Azerbaijani, Albanian and the
 	// cedilla letters of Romanian by their sound: ç ч, ş and ș ш, ğ
 	// dropped, ı ы, ə а, Albanian xh дж and ë е (Yurçenko = Юрченко,
-	// Xhaferri = Джафери). Marks: ç, ş, ș, ğ, ı, ə, xh, ë.
+	// Xhaferri = Джафери); in Azerbaijani (ə, or q or x beside ğ or ı) q
+	// г, x х and ğ gh (Yaquboğlu = Yaguboghlu). Marks: ç, ş, ș, ğ, ı, ə,
+	// xh, ë.
 	SystemTurkicReading = "latin:tr-reading"
 	// SystemCaronReading reads the háček letters of Czech, Slovak,
 	// Croatian, Serbian Latin, Lithuanian, Latvian and the scientific
@@ -67,7 +72,61 @@ const (
 	// renderings meet (Shinoduki = Синодзуки): only for a token made of
 	// Japanese syllables with one of the Kunrei ones.
 	SystemKunreiReading = "latin:ja-reading"
+	// SystemPolishReading reads Polish spellings by their sound, spelling
+	// letters out as the háček reading does, endings and all: sz ш, cz ч,
+	// szcz щ, rz and ż ж, ch х, c ц, w в, j й, ą and ę он and ен (ом, ем
+	// before b and p), ó у, and the i that softens a consonant before e
+	// dropped (Zajączkowski = Зайончковский, Siemieński = Семенский,
+	// Ziemięcki = Земенцки). Marks: ą, ę, ł, ś, ć, ż, ź, ń, ó, sz, cz, rz
+	// and w; never for a token with the letters of Hungarian (gy, cs, zs,
+	// ő, ű), whose sz is с.
+	SystemPolishReading = "latin:pl-reading"
 )
+
+// italianSounds renders Italian spellings (see SystemItalianReading).
+var italianSounds = strings.NewReplacer("gli", "li", "gn", "ni", "ggia", "dzha", "ggio", "dzho", "ggiu", "dzhu", "ggi", "dzhi", "gge", "dzhe",
+	"ccia", "cha", "ccio", "cho", "cciu", "chu", "cci", "chi", "cce", "che",
+	"gia", "dzha", "gio", "dzho", "giu", "dzhu", "ge", "dzhe", "gi", "dzhi",
+	"gh", "g", "cia", "cha", "cio", "cho", "ciu", "chu", "sce", "she", "sci", "shi", "cch", "kk", "ch", "k",
+	"ce", "che", "ci", "chi", "zz", "ts", "z", "ts")
+
+// italianMarks are the spellings that mark a folded token as Italian.
+var italianMarks = []string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia", "cio", "ciu", "sci", "sce", "ghe", "ghi",
+	"ggi", "gge", "cci", "cce"}
+
+// italianReading reads the fold of a token with an Italian spelling or a
+// grave accent (Giüsèpp = Джузепп: the marks are looked for in the fold,
+// where ü is u).
+func italianReading(t string) string {
+	f := Fold(t)
+	if !strings.ContainsAny(t, "àèìòù") && !slices.ContainsFunc(italianMarks, func(m string) bool { return strings.Contains(f, m) }) {
+		return ""
+	}
+	return italianSounds.Replace(f)
+}
+
+// polishSounds renders Polish spellings (see SystemPolishReading).
+var polishSounds = strings.NewReplacer("szcz", "shch", "sz", "sh", "cz", "ch", "rz", "zh", "ch", "kh", "dż", "dzh", "ż", "zh",
+	"ąb", "omb", "ąp", "omp", "ęb", "emb", "ęp", "emp", "ą", "on", "ę", "en", "ó", "u", "ć", "ts", "c", "ts", "w", "v", "j", "y")
+
+// polishReading reads a token with a Polish spelling (SystemPolishReading).
+func polishReading(t string) string {
+	if !strings.ContainsAny(t, "ąęłśćżźńów") && !strings.Contains(t, "sz") && !strings.Contains(t, "cz") && !strings.Contains(t, "rz") ||
+		strings.ContainsAny(t, "őű") || strings.Contains(t, "gy") || strings.Contains(t, "cs") || strings.Contains(t, "zs") {
+		return ""
+	}
+	r := []byte(Fold(polishSounds.Replace(t)))
+	// The i that softens a consonant before e is not a sound of its own
+	// (Siemieński = Семенский).
+	out := r[:0]
+	for i, c := range r {
+		if c == 'i' && i > 0 && i+1 < len(r) && r[i+1] == 'e' && !isVowelByte(r[i-1]) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
 
 // readings are the Latin readings Variants adds, in order.
 var readings = []reading{
@@ -75,13 +134,7 @@ var readings = []reading{
 		strings.NewReplacer("tsch", "ch", "sch", "sh", "äu", "oi", "eu", "oi", "ei", "ai", "ey", "ai",
 			"ie", "i", "tz", "ts", "z", "ts", "ck", "k", "th", "t", "ph", "f", "ß", "ss", "w", "v", "j", "y",
 			"ä", "e", "ö", "e", "ü", "iu", "ah", "a", "eh", "e", "oh", "o", "uh", "u"))},
-	{SystemItalianReading, marked([]string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia", "cio", "ciu", "sci", "sce", "ghe", "ghi",
-		"ggi", "gge", "cci", "cce"},
-		strings.NewReplacer("gli", "li", "gn", "ni", "ggia", "dzha", "ggio", "dzho", "ggiu", "dzhu", "ggi", "dzhi", "gge", "dzhe",
-			"ccia", "cha", "ccio", "cho", "cciu", "chu", "cci", "chi", "cce", "che",
-			"gia", "dzha", "gio", "dzho", "giu", "dzhu", "ge", "dzhe", "gi", "dzhi",
-			"gh", "g", "cia", "cha", "cio", "cho", "ciu", "chu", "sce", "she", "sci", "shi", "cch", "kk", "ch", "k",
-			"ce", "che", "ci", "chi", "zz", "ts", "z", "ts"))},
+	{SystemItalianReading, italianReading},
 	{SystemHungarianReading, marked([]string{"gy", "ny", "ty", "sz", "cs", "zs", "ő", "ű"},
 		strings.NewReplacer("ggy", "dd", "gy", "d", "ny", "n", "ty", "t", "ly", "i", "ssz", "ss", "sz", "s", "ccs", "chch",
 			"cs", "ch", "zs", "zh", "s", "sh", "c", "ts", "ő", "e", "ö", "e", "ű", "iu", "ü", "iu"))},
@@ -102,6 +155,7 @@ var readings = []reading{
 		strings.NewReplacer("lh", "l", "nh", "n", "gue", "ge", "gui", "gi", "que", "ke", "qui", "ki", "ão", "an", "ã", "an",
 			"õe", "oe", "ç", "s", "ch", "sh", "x", "sh", "j", "zh"))},
 	{SystemKoreanReading, koreanReading},
+	{SystemPolishReading, polishReading},
 	{SystemKunreiReading, func(t string) string {
 		if strings.IndexFunc(t, func(r rune) bool { return r > 0x7f && !strings.ContainsRune("âêîôûāēīōū", r) }) >= 0 {
 			return "" // Japanese romanisations mark only long vowels: Rabutienė is Lithuanian
@@ -515,8 +569,10 @@ func turkicReading(t string) string {
 		return ""
 	}
 	var pairs []string
-	if strings.ContainsAny(t, "ə") {
-		pairs = append(pairs, "x", "kh", "q", "g")
+	if strings.ContainsAny(t, "ə") || strings.ContainsAny(t, "qx") && strings.ContainsAny(t, "ğı") {
+		// Azerbaijani, as Turkish writes no q or x: its ğ is written gh
+		// (Yaquboğlu = Yaguboghlu).
+		pairs = append(pairs, "x", "kh", "q", "g", "ğ", "gh")
 	}
 	if strings.ContainsAny(t, "çğıə") {
 		pairs = append(pairs, "c", "dzh")

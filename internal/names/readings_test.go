@@ -37,6 +37,12 @@ func TestLatinReadings(t *testing.T) {
 		{"Hashizune", "Хасидзумэ", RouteTypo1}, // ru:ja is the 14th variant: the fuzzy routes keep it
 		{"Shinoduki", "Синодзуки", "transliteration:latin:ja-reading/ru:ja"},
 		{"Tituhu", "Титибу", "none"}, // Kunrei spelling, another name
+		{"Wałęsa", "Валенса", "transliteration:latin:pl-reading/uk:kmu55"},
+		{"Ziemięcki", "Земенцки", "transliteration:latin:pl-reading/ru:icao"},
+		{"Zajączkowski", "Зайончковский", RouteInflection}, // the Polish reading spells endings out
+		{"Pawlowsaja", "Pavlovskaya", RouteTypo1},          // a typo in a Polish spelling
+		{"Giüsèpp", "Джузепп", RouteSkeleton},              // Italian marks are looked for in the fold
+		{"Yaguboghlu", "Yaquboğlu", "transliteration:latin:tr-reading"},
 	}
 	for _, tt := range tests {
 		m := Compare(tt.latin, tt.cyr)
@@ -87,6 +93,10 @@ func TestReadingWords(t *testing.T) {
 		{func(w string) (string, bool) { return frenchWord(w), true }, "desmoulins", "desmulen", true},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "quirine", "kirin", true},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "gillet", "zhille", true},
+		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "siemieński", "semenski", true},
+		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "grzegorz", "gzhegozh", true},
+		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "szőke", "", false}, // Hungarian sz
+		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "sergey", "", false},
 	}
 	for _, tt := range tests {
 		if got, ok := tt.read(tt.in); got != tt.want || ok != tt.ok {

@@ -243,25 +243,39 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 		tr.order = append(tr.order, s.name)
 		tr.byLang[s.lang] = append(tr.byLang[s.lang], s)
 	}
-	var toRu *table
+	// A column "ru" renders a language in Russian Cyrillic: an
+	// intermediate step, not a system of its own.
+	toRu := map[string]*table{}
 	for _, lang := range []string{LangUK, LangRU, LangBE, LangMO, LangSR, LangKA} {
 		tabs, err := loadTables(fsys, lang, fb[0])
 		if err != nil {
 			return nil, err
 		}
 		for _, tb := range tabs {
-			if tb.name == "ka:ru" {
-				toRu = tb // the Russian rendering of Georgian is an intermediate step
+			if tb.name == lang+":ru" {
+				toRu[lang] = tb
 				continue
 			}
 			add(&scheme{name: tb.name, lang: lang, steps: []*table{tb}})
 		}
 	}
-	if toRu == nil {
-		return nil, fmt.Errorf("translit_ka.tsv: no ru column")
+	for _, lang := range []string{LangKA, LangBE, LangUK} {
+		if toRu[lang] == nil {
+			return nil, fmt.Errorf("translit_%s.tsv: no ru column", lang)
+		}
 	}
 	if ja := tr.schemes["ru:ja"]; ja != nil {
 		ja.applies = polivanovShaped
+		// Ukrainian writes Japanese names by Polivanov's system with its
+		// own letters (Цудзіде = Tsujide).
+		uk := toRu[LangUK]
+		add(&scheme{name: "uk:via-ru:ja", lang: LangUK, steps: []*table{uk, ja.steps[0]}, applies: func(words [][]rune) bool {
+			ru := make([][]rune, len(words))
+			for i, w := range words {
+				ru[i] = []rune(strings.ToLower(string(uk.apply(nil, w, true))))
+			}
+			return polivanovShaped(ru)
+		}})
 	}
 	// Georgian names reach many registries through Russian.
 	for _, rs := range []string{"icao", "wiki", "de", "fr", "pl", "cs", "hu", "ro"} {
@@ -269,7 +283,17 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 		if rs == "icao" {
 			name = "ka:via-ru"
 		}
-		add(&scheme{name: name, lang: LangKA, steps: []*table{toRu, tr.schemes["ru:"+rs].steps[0]}})
+		add(&scheme{name: name, lang: LangKA, steps: []*table{toRu[LangKA], tr.schemes["ru:"+rs].steps[0]}})
+	}
+	// Belarusian names are often known by their Russian form, which the
+	// dzekanne and tsekanne of Belarusian spelling hide (Ладзіслаў =
+	// Ladislav).
+	for _, rs := range []string{"icao", "wiki"} {
+		name := "be:via-ru:" + rs
+		if rs == "icao" {
+			name = "be:via-ru"
+		}
+		add(&scheme{name: name, lang: LangBE, steps: []*table{toRu[LangBE], tr.schemes["ru:"+rs].steps[0]}})
 	}
 	return tr, nil
 }

@@ -60,9 +60,10 @@ const (
 // Georgian token gets the Georgian systems, then Georgian via Russian. A
 // Latin token gets its fold, its MRZ spelling when it has ä ö ü å ø æ œ,
 // its spelled-out long vowels when it has a macron, circumflex or Korean
-// breve, its German, Italian or Hungarian reading when it has a spelling of
-// the language, and its hard-c reading when a c stands before a, o, u, l
-// or r. Variants of a token made of several words keep the words
+// breve, the reading of each language it has a spelling of (readings.go:
+// German, Italian, Hungarian, English, French, Dutch, Turkic, háček,
+// Portuguese, Korean, Japanese, Polish), and its hard-c reading when a c
+// stands before a, o, u, l or r. Variants of a token made of several words keep the words
 // separated by single spaces.
 func Variants(token string) []Variant {
 	t := fixHomoglyphs(Normalize(token))

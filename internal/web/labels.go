@@ -115,6 +115,7 @@ var (
 		"pt-reading":    "translit.pt_reading",
 		"ko-reading":    "translit.ko_reading",
 		"caron-reading": "translit.caron_reading",
+		"pl-reading":    "translit.pl_reading",
 	}
 	// translitStandards are the systems known by a standard's name, the same in
 	// every language.
