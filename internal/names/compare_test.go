@@ -36,6 +36,9 @@ func TestCompare(t *testing.T) {
 		{"Цудзіде", "Tsujide", true, "transliteration:uk:via-ru:ja"},
 		{"Popovich", "Popovičius", true, RouteInflection}, // Lithuanian -ovičius
 		{"Anndra", "Андрей", false, RouteNone},            // the phonetic route keeps a final a apart
+		{"Argento", "Ардженто", true, RouteTypo2},         // a typo's worth beside a confusable letter, 7-9 letters
+		{"Delphhina", "Дельфина", true, RouteTypo2},
+		{"Kabutas", "Bobutas", false, RouteNone}, // not when the first letters differ
 		{"Іван", "János", true, RouteCognate},
 		{"Volodymyr", "Włodzimierz", true, RouteCognate},
 		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},
