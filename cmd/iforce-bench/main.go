@@ -43,7 +43,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		fs.IntVar(&c.pgQueries, "pg-queries", 1000, "queries run against PostgreSQL (the first ones of the same set)")
 		fs.IntVar(&c.httpN, "http-n", 0, "persons in a SQLite store for the HTTP overhead run (0: skip)")
 		fs.IntVar(&c.misses, "misses", 0, "print this many missed queries per kind")
-		fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the query runs")
+		fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the latency run (cold, one query at a time)")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}

@@ -130,6 +130,9 @@ func benchScreening(ctx context.Context, c screeningConfig, out io.Writer) error
 			fmt.Fprintln(out)
 		}
 	}
+	if c.cpuProfile != "" {
+		pprof.StopCPUProfile() // the profile is of the cold latency run
+	}
 	fmt.Fprintf(out, "latency (1 worker): p50 %s, p99 %s, max %s\n", ms(lat.pct(0.5)), ms(lat.pct(0.99)), ms(lat.pct(1)))
 	if c.misses > 0 {
 		slow := make([]int, len(qs))

@@ -186,6 +186,9 @@ type scheme struct {
 	// scheme at all: ru:ja only renders tokens the Polivanov system can
 	// have written.
 	applies func(words [][]rune) bool
+	// bit is the scheme's bit in the system masks of a Form (1 << its
+	// place in translit.order; 0 past the 64th system).
+	bit uint64
 }
 
 // word transliterates one word (no separators).
@@ -239,6 +242,9 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 	}
 	tr := &translit{schemes: map[string]*scheme{}, byLang: map[string][]*scheme{}}
 	add := func(s *scheme) {
+		if n := len(tr.order); n < 64 {
+			s.bit = 1 << n
+		}
 		tr.schemes[s.name] = s
 		tr.order = append(tr.order, s.name)
 		tr.byLang[s.lang] = append(tr.byLang[s.lang], s)

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -66,10 +67,18 @@ const (
 // stands before a, o, u, l or r. Variants of a token made of several words keep the words
 // separated by single spaces.
 func Variants(token string) []Variant {
+	vs, _ := variants(token, false)
+	return vs
+}
+
+// variants is Variants; with masks it also returns, for each variant of a
+// Cyrillic or Georgian token, the bits (scheme.bit) of every system that
+// renders the token as that text (Variants keeps only the first).
+func variants(token string, masks bool) ([]Variant, []uint64) {
 	t := fixHomoglyphs(Normalize(token))
 	words := splitWords(t)
 	if len(words) == 0 {
-		return nil
+		return nil, nil
 	}
 	schemes := schemesFor(t)
 	if schemes == nil {
@@ -89,30 +98,46 @@ func Variants(token string) []Variant {
 			out = append(out, Variant{Text: k, System: SystemHardC})
 		}
 		if out[0].Text == "" {
-			return nil
+			return nil, nil
 		}
-		return out
+		return out, nil
 	}
 	out := make([]Variant, 0, min(len(schemes), MaxVariants))
+	var bits []uint64
 	for _, sc := range schemes {
 		if sc.applies != nil && !sc.applies(words) {
 			continue
 		}
 		text := sc.folded(words)
-		if text == "" || containsText(out, text) {
+		if text == "" {
 			continue
 		}
-		out = append(out, Variant{Text: text, System: sc.name, Lang: sc.lang})
+		if k := slices.IndexFunc(out, func(v Variant) bool { return v.Text == text }); k >= 0 {
+			if masks {
+				bits[k] |= sc.bit
+			}
+			continue
+		}
 		if len(out) == MaxVariants {
+			if masks {
+				continue // the later systems may still add to the masks
+			}
 			break
+		}
+		out = append(out, Variant{Text: text, System: sc.name, Lang: sc.lang})
+		if masks {
+			bits = append(bits, sc.bit)
 		}
 	}
 	if schemes[0].lang == LangKA && len(out) > 0 && len(out) < MaxVariants {
 		if stem := georgianStem(out[0].Text); stem != out[0].Text && !containsText(out, stem) {
 			out = append(out, Variant{Text: stem, System: SystemGeorgianStem, Lang: LangKA})
+			if masks {
+				bits = append(bits, 0)
+			}
 		}
 	}
-	return out
+	return out, bits
 }
 
 // georgianStem drops the nominative -i Georgian adds to names ending in a
