@@ -107,6 +107,10 @@ func NewForm(token string) *Form {
 	return f
 }
 
+// Variants returns the token's variants (as Variants gives them). The
+// slice is the Form's own: do not modify it.
+func (f *Form) Variants() []Variant { return f.vars }
+
 // newLightForm computes what the first routes need; complete adds the rest.
 func newLightForm(token string) *Form {
 	n := fixHomoglyphs(Normalize(token))

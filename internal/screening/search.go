@@ -82,7 +82,7 @@ func prepare(q Query) (*prepared, error) {
 	p := &prepared{birth: packDate(q.BirthDate), nat: natCode(strings.ToUpper(q.Nationality)), gender: genderOf(q.Gender), q: q}
 	for _, t := range toks {
 		qt := qtok{parsedTok: t, form: names.NewForm(t.text)}
-		for _, v := range names.Variants(t.text) {
+		for _, v := range qt.form.Variants() {
 			if v.Text != "" && v.Text[0] >= 'a' && v.Text[0] <= 'z' {
 				qt.initials |= 1 << (v.Text[0] - 'a')
 			}
