@@ -139,7 +139,7 @@ func (tx *Tx) flush(ctx context.Context) error {
 		return fmt.Errorf("audit head: %w", err)
 	}
 	if size > 0 {
-		cp, err := audit.Open(tx.s.keys.Verifiers, checkpoint)
+		cp, err := tx.s.openCheckpoint(checkpoint)
 		if err != nil || cp.Size != size || cp.Hash != f.Root() {
 			return fmt.Errorf("audit head does not match its signed checkpoint (size %d): refusing to write", size)
 		}
@@ -172,6 +172,8 @@ func (tx *Tx) flush(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		// Signed here, so authentic whether or not the transaction commits.
+		tx.s.lastCheckpoint.Store(&audit.Checkpoint{Size: f.Size, Hash: f.Root(), Note: checkpoint})
 		if f.Size/tx.s.every != size/tx.s.every {
 			if _, err := tx.q.ExecContext(ctx, `INSERT INTO audit_checkpoints (size, note) VALUES ($1, $2)`, f.Size, checkpoint); err != nil {
 				return fmt.Errorf("append audit checkpoint: %w", err)

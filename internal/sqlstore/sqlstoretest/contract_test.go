@@ -416,6 +416,16 @@ func testAuditTampering(t *testing.T, engine sqlstore.Engine) {
 			t.Error("write accepted on a forged log head")
 		}
 	})
+	t.Run("forged head note", func(t *testing.T) {
+		s := Open(t, engine, nil)
+		addAgency(t, s, "Y1", "LT") // the store now holds the head's note as verified
+		// Another note in the head is verified again, not taken for the one the
+		// store signed.
+		exec(`UPDATE log_head SET checkpoint = checkpoint || 'x'`)(t, s)
+		if err := s.InTx(ctx(t), func(tx *sqlstore.Tx) error { tx.Audit(entry("after")); return nil }); err == nil {
+			t.Error("write accepted over a forged checkpoint note")
+		}
+	})
 }
 
 func testConcurrentWriters(t *testing.T, s *sqlstore.Store) {
