@@ -283,24 +283,21 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 			return polivanovShaped(ru)
 		}})
 	}
-	// Georgian names reach many registries through Russian.
-	for _, rs := range []string{"icao", "wiki", "de", "fr", "pl", "cs", "hu", "ro"} {
-		name := "ka:via-ru:" + rs
-		if rs == "icao" {
-			name = "ka:via-ru"
+	viaRussian := func(lang string, systems ...string) {
+		for _, rs := range systems {
+			name := lang + ":via-ru:" + rs
+			if rs == "icao" {
+				name = lang + ":via-ru"
+			}
+			add(&scheme{name: name, lang: lang, steps: []*table{toRu[lang], tr.schemes["ru:"+rs].steps[0]}})
 		}
-		add(&scheme{name: name, lang: LangKA, steps: []*table{toRu[LangKA], tr.schemes["ru:"+rs].steps[0]}})
 	}
+	// Georgian names reach many registries through Russian.
+	viaRussian(LangKA, "icao", "wiki", "de", "fr", "pl", "cs", "hu", "ro")
 	// Belarusian names are often known by their Russian form, which the
 	// dzekanne and tsekanne of Belarusian spelling hide (Ладзіслаў =
 	// Ladislav).
-	for _, rs := range []string{"icao", "wiki"} {
-		name := "be:via-ru:" + rs
-		if rs == "icao" {
-			name = "be:via-ru"
-		}
-		add(&scheme{name: name, lang: LangBE, steps: []*table{toRu[LangBE], tr.schemes["ru:"+rs].steps[0]}})
-	}
+	viaRussian(LangBE, "icao", "wiki")
 	return tr, nil
 }
 
