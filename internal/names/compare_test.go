@@ -39,6 +39,8 @@ func TestCompare(t *testing.T) {
 		{"Argento", "Ардженто", true, RouteTypo2},         // a typo's worth beside a confusable letter, 7-9 letters
 		{"Delphhina", "Дельфина", true, RouteTypo2},
 		{"Kabutas", "Bobutas", false, RouteNone}, // not when the first letters differ
+		{"габриел", "ґебріел", true, RouteTypo1}, // one language, system by system: gebriel stands for all of ґебріел's systems
+		{"маррэй", "мюррэй", true, RouteTypo1},
 		{"Іван", "János", true, RouteCognate},
 		{"Volodymyr", "Włodzimierz", true, RouteCognate},
 		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},
