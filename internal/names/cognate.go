@@ -21,6 +21,9 @@ var givenNamesTSV string
 //go:embed data/wikidata_groups.txt
 var wikidataGroupsTXT string
 
+//go:embed data/hypocoristics.tsv
+var hypocoristicsTSV string
+
 // cognateIndex maps a lookup key (a fold, or a normalised non-Latin form) to
 // the sorted ids of the groups that contain it.
 var cognateIndex = sync.OnceValue(func() map[string][]uint32 {
@@ -106,7 +109,12 @@ func CognateIDs(token string) []uint32 {
 }
 
 func cognateIDs(norm string, vs []Variant) []uint32 {
-	idx := cognateIndex()
+	return lookupIDs(cognateIndex(), norm, vs)
+}
+
+// lookupIDs returns the sorted ids idx holds for a token's normalised
+// spelling and its variants.
+func lookupIDs(idx map[string][]uint32, norm string, vs []Variant) []uint32 {
 	var ids []uint32
 	addAll := func(key string) {
 		for _, id := range idx[key] {
@@ -121,4 +129,90 @@ func cognateIDs(norm string, vs []Variant) []uint32 {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// hypocoristicIndex maps a lookup key (the normalised spelling of a
+// diminutive and each of its variants) to the sorted ids of the curated
+// groups (CuratedGroupBase+id) it is a diminutive of.
+var hypocoristicIndex = sync.OnceValue(func() map[string][]uint32 {
+	idx, err := buildHypocoristicIndex(hypocoristicsTSV)
+	if err != nil {
+		panic(err) // embedded data: a parse error is a build defect
+	}
+	return idx
+})
+
+func buildHypocoristicIndex(tsv string) (map[string][]uint32, error) {
+	idx := make(map[string][]uint32, 4096)
+	sc := bufio.NewScanner(strings.NewReader(tsv))
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		idsText, forms, ok := strings.Cut(text, "\t")
+		if !ok {
+			return nil, fmt.Errorf("hypocoristics.tsv:%d: want ids<TAB>forms", line)
+		}
+		var ids []uint32
+		for t := range strings.SplitSeq(idsText, ",") {
+			n, err := strconv.ParseUint(t, 10, 28)
+			if err != nil {
+				return nil, fmt.Errorf("hypocoristics.tsv:%d: group id %q: %w", line, t, err)
+			}
+			ids = append(ids, CuratedGroupBase+uint32(n))
+		}
+		for f := range strings.SplitSeq(forms, ",") {
+			n := Normalize(strings.TrimSpace(f))
+			if n == "" {
+				return nil, fmt.Errorf("hypocoristics.tsv:%d: empty form", line)
+			}
+			keys := []string{n}
+			for _, v := range Variants(n) {
+				keys = append(keys, v.Text)
+			}
+			for _, k := range keys {
+				for _, id := range ids {
+					if !slices.Contains(idx[k], id) {
+						idx[k] = append(idx[k], id)
+					}
+				}
+			}
+		}
+	}
+	for k, ids := range idx {
+		slices.Sort(ids)
+		idx[k] = slices.Clip(ids)
+	}
+	return idx, nil
+}
+
+// HypocoristicIDs returns the sorted ids of the curated cognate groups
+// (CuratedGroupBase+id, as CognateIDs gives them) of which token is a
+// diminutive or familiar form in one of the region's languages: Саша,
+// Sasha, Sanyi and Sandu for Олександр, Włodek and Вова for Володимир
+// (data/hypocoristics.tsv). A token is looked up by its spelling and every
+// Variant, as the forms of the table are, so Sascha finds Саша.
+func HypocoristicIDs(token string) []uint32 {
+	n := Normalize(token)
+	return hypocoristicIDs(n, Variants(n))
+}
+
+// BlockingGroupIDs returns the union of CognateIDs and HypocoristicIDs of a
+// token whose Variants the caller has already computed: the groups under
+// which an index files the token, so that a diminutive meets the names it
+// stands for.
+func BlockingGroupIDs(token string, vs []Variant) []uint32 {
+	n := Normalize(token)
+	ids := cognateIDs(n, vs)
+	for _, id := range hypocoristicIDs(n, vs) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+func hypocoristicIDs(norm string, vs []Variant) []uint32 {
+	return lookupIDs(hypocoristicIndex(), norm, vs)
 }

@@ -2,6 +2,7 @@ package names
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -44,5 +45,48 @@ func TestCuratedGroupCount(t *testing.T) {
 	}
 	if len(groups) < 150 {
 		t.Errorf("%d curated groups, want at least 150", len(groups))
+	}
+}
+
+// TestHypocoristics checks that every group a diminutive stands for is a
+// curated cognate group, that a diminutive is not listed as a full name of
+// the group it stands for (it would match as a cognate and never be
+// explained as a diminutive), and that the table's errors name the line.
+func TestHypocoristics(t *testing.T) {
+	curated := map[uint32]bool{}
+	for _, ids := range cognateIndex() {
+		for _, id := range ids {
+			if id >= CuratedGroupBase {
+				curated[id] = true
+			}
+		}
+	}
+	for key, ids := range hypocoristicIndex() {
+		for _, id := range ids {
+			if !curated[id] {
+				t.Errorf("hypocoristic %q stands for group %d, which given_names.tsv lacks", key, id-CuratedGroupBase)
+			}
+		}
+	}
+	for line := range strings.Lines(hypocoristicsTSV) {
+		_, forms, ok := strings.Cut(strings.TrimSpace(line), "\t")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		for form := range strings.SplitSeq(forms, ",") {
+			form = strings.TrimSpace(form)
+			hypos := HypocoristicIDs(form)
+			if len(hypos) == 0 {
+				t.Errorf("HypocoristicIDs(%q) is empty", form)
+			}
+			if cog := CognateIDs(form); slices.ContainsFunc(hypos, func(id uint32) bool { return slices.Contains(cog, id) }) {
+				t.Errorf("%q is both a full name and a diminutive of one group", form)
+			}
+		}
+	}
+	for _, bad := range []string{"x\tSasha", "1,y\tSasha", "1\t , Sasha", "1 Sasha"} {
+		if _, err := buildHypocoristicIndex("# header\n" + bad + "\n"); err == nil || !strings.Contains(err.Error(), "hypocoristics.tsv:2") {
+			t.Errorf("buildHypocoristicIndex(%q) = %v, want an error at line 2", bad, err)
+		}
 	}
 }

@@ -22,6 +22,10 @@ const (
 	RouteTransliteration = "transliteration:"
 	// RouteCognate: the tokens belong to one cognate group (CognateIDs).
 	RouteCognate = "cognate"
+	// RouteHypocoristic: one token is a diminutive or familiar form of a
+	// name of the other's cognate group, or both are of one name (Саша and
+	// Oleksandr, Włodek and Volodymyr, Sasha and Шура; HypocoristicIDs).
+	RouteHypocoristic = "hypocoristic"
 	// RouteInflection: the same stem with a different grammatical ending
 	// that does not change the gender (Putin, Putinas, Putins; Zelenskyi,
 	// Zelenskis).
@@ -76,6 +80,7 @@ type Form struct {
 	phon     []string  // PhoneticKey of vars[fuzzy[k]].Text
 	cons     []string  // the consonant letters of vars[fuzzy[k]].Text
 	cognates []uint32
+	hypos    []uint32 // the curated groups the token is a diminutive of
 }
 
 // fuzzySystem reports whether the skeleton and typo routes use the variants
@@ -159,6 +164,7 @@ func (f *Form) complete() {
 	}
 	f.masks = nil
 	f.cognates = cognateIDs(f.norm, f.vars)
+	f.hypos = hypocoristicIDs(f.norm, f.vars)
 	f.skels = skels
 }
 
@@ -216,8 +222,8 @@ func isPatronymicEnding(text string) bool {
 // Compare compares two name tokens in any script and says whether they can
 // be the same name and by what route (the Route constants), trying in
 // order: identical, transliteration, gender-form, inflection, cognate,
-// skeleton, typo, mrz-truncation. Use NewForm and CompareForms to compare
-// one token with many.
+// hypocoristic, skeleton, typo, mrz-truncation. Use NewForm and
+// CompareForms to compare one token with many.
 func Compare(a, b string) Match {
 	na, nb := Normalize(a), Normalize(b)
 	if na == nb && na != "" {
@@ -249,6 +255,11 @@ func CompareForms(a, b *Form) Match {
 	}
 	if sharesID(a.cognates, b.cognates) {
 		return Match{OK: true, Route: RouteCognate, Score: 0.85}
+	}
+	if a.hypos != nil || b.hypos != nil {
+		if sharesID(a.hypos, b.cognates) || sharesID(a.cognates, b.hypos) || sharesID(a.hypos, b.hypos) {
+			return Match{OK: true, Route: RouteHypocoristic, Score: 0.8}
+		}
 	}
 	// Each pair of variants is measured only as far as a route can still
 	// accept it: the typo allowance, or more when skeletons or phonetic keys

@@ -43,6 +43,14 @@ func TestCompare(t *testing.T) {
 		{"маррэй", "мюррэй", true, RouteTypo1},
 		{"Іван", "János", true, RouteCognate},
 		{"Volodymyr", "Włodzimierz", true, RouteCognate},
+		{"Саша", "Oleksandr", true, RouteHypocoristic}, // a diminutive and its name, across scripts
+		{"Sasza", "Олександра", true, RouteHypocoristic},
+		{"Włodek", "Володимир", true, RouteHypocoristic},
+		{"Sascha", "Шура", true, RouteHypocoristic}, // two diminutives of one name
+		{"Sanyi", "Alexandru", true, RouteHypocoristic},
+		{"Soso", "იოსებ", true, RouteHypocoristic},
+		{"Pasha", "Петро", false, RouteNone}, // Pasha is Pavlo's
+		{"Misha", "Mykola", false, RouteNone},
 		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},
 		{"Jughashvili", "Djugashvili", true, RouteSkeleton},
 		{"Shevchenko", "Shevchenco", true, "transliteration:latin:hard-c"},

@@ -71,8 +71,8 @@ func (d *dict) hash(kind byte, s string) uint64 {
 }
 
 // tokenKeys are the blocking keys of a token: its variants, their
-// skeletons, its cognate groups and the prefixes of its variants; and the
-// trigrams of its distinct skeletons.
+// skeletons, its cognate groups (and those it is a diminutive of) and the
+// prefixes of its variants; and the trigrams of its distinct skeletons.
 type tokenKeys struct {
 	keys  []uint64
 	dels  []uint64 // one-deletion keys, kept apart: they select loosely
@@ -145,7 +145,9 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 			}
 		}
 	}
-	for _, id := range names.CognateIDs(token) {
+	// A diminutive meets the names it stands for, and their other
+	// diminutives, by the keys of their cognate groups.
+	for _, id := range names.BlockingGroupIDs(token, vars) {
 		add(keyCognate, string([]byte{byte(id >> 24), byte(id >> 16), byte(id >> 8), byte(id)}))
 	}
 	gseen := map[uint32]bool{}

@@ -72,6 +72,9 @@ func TestSearchMatches(t *testing.T) {
 		{"lost diacritics", Query{Name: "Stefan Popescu"}, "popescu"},
 		{"hungarian order", Query{Name: "Győző Szőke"}, "szoke"},
 		{"polish l", Query{Name: "Pawel Wojcik"}, "wojcik"},
+		{"diminutive", Query{Name: "Sasha Shevchenko"}, "shevchenko"},
+		{"diminutive in native script", Query{Name: "Сашко Шевченко"}, "shevchenko"},
+		{"georgian diminutive", Query{Name: "Soso Jughashvili"}, "jughashvili"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -98,6 +101,7 @@ func TestSearchDoesNotOverMatch(t *testing.T) {
 	}{
 		{"same surname other given name", Query{Name: "Mykola Shevchenko"}, "shevchenko"},
 		{"surname alone", Query{Name: "Shevchenko"}, "shevchenko"},
+		{"another name's diminutive", Query{Name: "Misha Shevchenko"}, "shevchenko"},
 		{"female form", Query{Name: "Oleh Ivanova"}, "ivanova"},
 		{"male form", Query{Name: "Olena Ivanov"}, "ivanov"},
 		{"different birth date and gender", Query{Name: "Ivan Shevchenko", BirthDate: "1955-06-06", Gender: "female"}, "ivan-shevchenko"},

@@ -74,7 +74,7 @@ var (
 	// their system ("uk:kmu55") after the name.
 	routeKeys = map[string]string{
 		"identical": "route.identical", "transliteration": "route.transliteration", "cognate": "route.cognate",
-		"inflection": "route.inflection", "skeleton": "route.skeleton", "phonetic": "route.phonetic", "typo(d=1)": "route.typo1", "typo(d=2)": "route.typo2",
+		"hypocoristic": "route.hypocoristic", "inflection": "route.inflection", "skeleton": "route.skeleton", "phonetic": "route.phonetic", "typo(d=1)": "route.typo1", "typo(d=2)": "route.typo2",
 		"gender-form": "route.gender_form", "mrz-truncation": "route.mrz_truncation", "initial": "route.initial",
 	}
 	// translitLangKeys and translitSystemKeys name the parts of a transliteration system
