@@ -306,7 +306,7 @@ func (x *Index) lookup(qt *qtok, id uint32) (names.Match, bool) {
 // accepted when the query token is one the MRZ may have truncated.
 func compareTok(qt *qtok, dt *dictToken) names.Match {
 	m := names.CompareForms(qt.form, dt.form)
-	if qt.truncated && !m.OK && isPrefixOf(qt.text, dt.text) {
+	if qt.truncated && !m.OK && isPrefixOf(qt.text, dt.form.Variants()) {
 		m.Route = names.RouteMRZTruncation
 	}
 	switch m.Route {
@@ -327,13 +327,13 @@ func compareTok(qt *qtok, dt *dictToken) names.Match {
 }
 
 // isPrefixOf reports whether the fold of a (an MRZ token) is a proper
-// prefix of a Latin rendering of b.
-func isPrefixOf(a, b string) bool {
+// prefix of a Latin rendering of a token, given its variants.
+func isPrefixOf(a string, vs []names.Variant) bool {
 	fa := names.Fold(a)
 	if len(fa) < 2 {
 		return false
 	}
-	for _, v := range names.Variants(b) {
+	for _, v := range vs {
 		if len(v.Text) > len(fa) && strings.HasPrefix(v.Text, fa) {
 			return true
 		}
