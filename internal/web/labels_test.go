@@ -26,6 +26,17 @@ func TestRouteTextNamesSystems(t *testing.T) {
 			t.Errorf("routeText(%q) = %q, want %q", route, got, want)
 		}
 	}
+	// Every route has a label in every language.
+	routes := []string{names.RouteIdentical, names.RouteCognate, names.RouteHypocoristic, names.RouteInflection,
+		names.RouteSkeleton, names.RouteTypo1, names.RouteTypo2, names.RoutePhonetic, names.RouteGenderForm,
+		names.RouteMRZTruncation, "initial"}
+	for _, lang := range []string{"en", "uk", "ro"} {
+		for _, r := range routes {
+			if key, ok := routeKeys[r]; !ok || !b.Locale(lang).Has(key) {
+				t.Errorf("%s: route %s: no label", lang, r)
+			}
+		}
+	}
 	// Every system the names package can name has a label in every language.
 	systems := append(names.Systems(), names.SystemMRZ, names.SystemGeorgianStem)
 	systems = append(systems, names.LatinReadings()...)
