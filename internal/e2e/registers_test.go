@@ -10,7 +10,8 @@ import (
 	"github.com/iforce-platform/iforce/internal/web/webtest"
 )
 
-// TestScreenAndRecordForm screens a Georgian-script demo name in Latin script, and
+// TestScreenAndRecordForm screens a Georgian-script demo name in Latin script (also
+// by a diminutive), and
 // creates a record through the form, correcting a field error shown in Ukrainian.
 func TestScreenAndRecordForm(t *testing.T) {
 	t.Parallel()
@@ -34,6 +35,20 @@ func TestScreenAndRecordForm(t *testing.T) {
 	}
 	if dir := os.Getenv("IFORCE_SCREENSHOTS"); dir != "" {
 		ion.shotAnswer(dir, "screen-ro.png")
+	}
+	// A diminutive (Gogi for Giorgi) finds the name and says so.
+	st = ion.submit("screen a diminutive",
+		chromedp.Clear(chromedp.CSS("#f-name")),
+		chromedp.SendKeys(chromedp.CSS("#f-name"), "Gogi Beridze"),
+		chromedp.Click(chromedp.CSS(`form[action="/screen"] button[type="submit"]`)))
+	if st != 200 {
+		ion.fail("screen a diminutive: status %d", st)
+	}
+	card = ion.text(".answer")
+	for _, want := range []string{"გიორგი ბერიძე", "diminutiv al numelui"} {
+		if !strings.Contains(card, want) {
+			ion.fail("the first card for Gogi reads %q, want %q", card, want)
+		}
 	}
 
 	olena := newTab(t, base, "olena")
