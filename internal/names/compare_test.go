@@ -73,6 +73,13 @@ func TestCompare(t *testing.T) {
 		{"Cilyk", "Зіолеик", true, RoutePhonetic}, // one skeleton, too many edits apart for the skeleton route (0.84): phonetic, ≤ 0.75
 		{"Ivanov", "Iwanowa", false, RouteGenderForm},
 		{"Shevchenko", "Savchenko", false, RouteNone},
+		{"Neuță", "Teuță", false, RouteNone}, // a typo keeps the first letter
+		{"Laani", "პაანი", false, RouteNone},
+		{"Vacha", "ლაშა", false, RouteNone},
+		{"Qabriel", "Gabriel", true, RouteTypo1}, // unless the first letters are read alike
+		{"Jillian", "Джиллиан", true, RouteTypo1},
+		{"Jerónima", "Херонима", true, RouteTypo1},
+		{"Pranguliani", "Franguliani", true, RouteTypo1},
 		{"OLEKSANDR", "OLEKS", false, RouteMRZTruncation},
 		{"", "Ivan", false, RouteNone},
 	}
