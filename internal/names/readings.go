@@ -28,7 +28,7 @@ const (
 	// ay and ey ей (a final ey и), ur and ir ер, the u of a closed syllable
 	// а (Gumm = Гамм), j дж, h х, Mc Мак (McBurney = Макберни), th т, tch
 	// тч. Only for tokens without diacritics that have a mark: th, wh, ck,
-	// tch, dg, ee, oo, ea, ph, igh, a leading Mc, ay or ey inside the word,
+	// tch, dg, ee, oo, ea, ph, igh, ew or ay or ey inside the word, a leading Mc,
 	// u before a doubled consonant, or a one-syllable stem with a silent e.
 	SystemEnglishReading = "latin:en-reading"
 	// SystemFrenchReading reads French spellings: eau and au о, ou у, oi уа,
@@ -234,7 +234,8 @@ func silentE(w string) (end, long int) {
 // englishMarked reports whether a folded word has an English spelling.
 // The spellings the romanised names of the region share with English are
 // no marks: the final y and ey of Zelensky and Sergey, the ow of Kadirow,
-// the aw of Pawlak, the ur of Yurchenko, the final e of Vasile.
+// the final ew of Andrejew, the aw of Pawlak, the ur of Yurchenko, the
+// final e of Vasile.
 func englishMarked(w string) bool {
 	if romanianShaped(w) {
 		return false
@@ -247,6 +248,9 @@ func englishMarked(w string) bool {
 	n := len(w)
 	if n < 4 {
 		return false
+	}
+	if i := strings.Index(w, "ew"); i >= 0 && i+2 < n {
+		return true // ew inside a word: Newport, Stewart (a final ew is the -ев of Andrejew)
 	}
 	if strings.HasPrefix(w, "mc") {
 		return true
