@@ -36,7 +36,7 @@ const (
 	// RouteTypo1 and RouteTypo2: a cost-folded edit distance (Distance) of at
 	// most 1 (a confusable letter only for four-letter tokens, nothing for
 	// shorter ones), of at most 1.5 for tokens of seven to nine letters
-	// with the same first letter and first vowel, or of at most 2 for
+	// with the same (or confusable) first letter and first vowel, or of at most 2 for
 	// tokens of ten letters or more; the renderings must begin alike
 	// (firstLettersAgree).
 	RouteTypo1 = "typo(d=1)"
@@ -289,8 +289,8 @@ func CompareForms(a, b *Form) Match {
 			sameSkel := a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3
 			samePhon := len(a.phon[ki]) > minPhonetic && a.phon[ki] == b.phon[kj]
 			typo := typoLimit
-			if typo == 3 && (x[0] != y[0] || firstVowel(a.skels[i]) != firstVowel(b.skels[j])) {
-				typo = 2 // the half edit beyond one only when the first letter and vowel agree
+			if typo == 3 && (x[0] != y[0] && !confusable(rune(x[0]), rune(y[0])) || firstVowel(a.skels[i]) != firstVowel(b.skels[j])) {
+				typo = 2 // the half edit beyond one only when the first letter (or two confusable ones) and vowel agree
 			}
 			limit := typo
 			if sameSkel {
