@@ -36,9 +36,9 @@ const (
 	// RouteTypo1 and RouteTypo2: a cost-folded edit distance (Distance) of at
 	// most 1 (a confusable letter only for four-letter tokens, nothing for
 	// shorter ones), of at most 1.5 for tokens of seven to nine letters
-	// with the same (or confusable) first letter and first vowel, or of at most 2 for
-	// tokens of ten letters or more; the renderings must begin alike
-	// (firstLettersAgree).
+	// with the same (or confusable) first letter and first vowel, or of at
+	// most 2 for tokens of ten letters or more; the renderings must begin
+	// alike (firstLettersAgree).
 	RouteTypo1 = "typo(d=1)"
 	RouteTypo2 = "typo(d=2)"
 	// RoutePhonetic: renderings that hear a name's vowels differently
