@@ -491,12 +491,13 @@ func translitRoute(a, b *Form) (string, bool) {
 }
 
 // languageReading reports whether a system reads a Latin token by the
-// sound of a language (Deutscher = Дойчер). Such a reading changes
+// sound of a language (Deutscher = Дойчер), or writes its long vowels
+// plainly (Satoh = Sato). Such a reading changes
 // endings (Birgitte reads Birgitt), so it says nothing of inflection or
 // gender. The háček, Turkic and Polish readings only spell letters out,
 // endings and all (Popovičius, popovichius).
 func languageReading(sys string) bool {
-	return strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading") &&
+	return sys == SystemJapaneseLongVowels || strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading") &&
 		sys != SystemCaronReading && sys != SystemTurkicReading && sys != SystemPolishReading
 }
 

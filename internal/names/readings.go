@@ -72,6 +72,15 @@ const (
 	// renderings meet (Shinoduki = Синодзуки): only for a token made of
 	// Japanese syllables with one of the Kunrei ones.
 	SystemKunreiReading = "latin:ja-reading"
+	// SystemJapaneseLongVowels writes the long vowels of a romanised
+	// Japanese name plainly, as the fold of a macron and most Polivanov
+	// renderings do (Itoh, Oono, Yuuki = Ito, Ono, Yuki; Ито, Сато): oo and
+	// uu, and the oh of passports at the end or before n, t, k, s, m, b or
+	// g (Ohno, Ohta; not the oh of Bohdan). Not ou, which is the u of the
+	// French renderings of the region's names (Kohouzienko). Only for a
+	// token made of Japanese syllables without the letters Hepburn does not
+	// write (l, v, x, c, q).
+	SystemJapaneseLongVowels = "latin:ja-long"
 	// SystemPolishReading reads Polish spellings by their sound, spelling
 	// letters out as the háček reading does, endings and all: sz ш, cz ч,
 	// szcz щ, rz and ż ж, ch х, c ц, w в, j й, ą and ę он and ен (ом, ем
@@ -161,6 +170,12 @@ var readings = []reading{
 			return "" // Japanese romanisations mark only long vowels: Rabutienė is Lithuanian
 		}
 		return byWord(kunreiWord)(t)
+	}},
+	{SystemJapaneseLongVowels, func(t string) string {
+		if !isPlainASCII(t) {
+			return ""
+		}
+		return byWord(longVowelWord)(t)
 	}},
 }
 
@@ -487,6 +502,32 @@ func kunreiWord(w string) (string, bool) {
 	}
 	h := kunrei.Replace(w)
 	return h, h != w
+}
+
+// longVowelWord writes the long vowels of a folded word of Japanese
+// syllables plainly (see SystemJapaneseLongVowels).
+func longVowelWord(w string) (string, bool) {
+	if strings.ContainsAny(w, "lvxcq") {
+		return w, false // not Hepburn: Louka is Czech
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		b = append(b, c)
+		if c != 'o' && c != 'u' || i+1 == len(w) {
+			continue
+		}
+		switch n := w[i+1]; {
+		case c == 'o' && n == 'h' && (i+2 == len(w) || strings.IndexByte("ntksmbg", w[i+2]) >= 0),
+			c == 'o' && n == 'o', c == 'u' && n == 'u':
+			i++
+		}
+	}
+	p := string(b)
+	if p == w || !japaneseSyllables(p) || strings.HasSuffix(w, "iene") || strings.HasSuffix(w, "aite") {
+		return w, false
+	}
+	return kunrei.Replace(p), true
 }
 
 // kunrei writes the Kunrei and Nihon-shiki syllables in Hepburn.

@@ -17,6 +17,8 @@ func TestLatinReadings(t *testing.T) {
 		{"McBurney", "Макберни", "transliteration:latin:en-reading/uk:iso9"},
 		{"Newport", "Ньюпорт", "transliteration:latin:en-reading/uk:kmu55"},
 		{"Stewart", "Стюарт", "transliteration:latin:en-reading/uk:kmu55"},
+		{"Satoh", "Сато", "transliteration:latin:ja-long/uk:kmu55"}, // the oh of Japanese passports
+		{"Oono", "Ono", "transliteration:latin:ja-long"},
 		{"Ives", "Айвз", "transliteration:latin:en-reading/uk:kmu55"},
 		{"Bedeau", "Бедо", "transliteration:latin:fr-reading/uk:kmu55"},
 		{"Veuillot", "Вейо", "transliteration:latin:fr-reading/uk:kmu55"},
@@ -65,7 +67,7 @@ func TestLatinReadings(t *testing.T) {
 func TestLatinReadingsNeedTheirMarks(t *testing.T) {
 	for _, tok := range []string{"Kowalenko", "Oleksandr", "Shevchenko", "Kovalchuk", "Mykola", "Tkachenko",
 		"Popescu", "Bondarenko", "Jan", "Natalia", "Sergey", "Zelensky", "Kadirow", "Pawlak", "Yurchenko",
-		"Andrejew", "Vasile", "Andrij", "Julija", "Olha", "Rabutiene", "Ragauskas", "Munteanu", "Soukup"} {
+		"Andrejew", "Bohdan", "Ohrimenko", "Louka", "Vasile", "Andrij", "Julija", "Olha", "Rabutiene", "Ragauskas", "Munteanu", "Soukup"} {
 		for _, v := range Variants(tok) {
 			if languageReading(v.System) {
 				t.Errorf("Variants(%s) has %+v", tok, v)

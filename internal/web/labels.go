@@ -112,6 +112,7 @@ var (
 		"nl-reading":    "translit.nl_reading",
 		"tr-reading":    "translit.tr_reading",
 		"ja-reading":    "translit.ja_reading",
+		"ja-long":       "translit.ja_long",
 		"pt-reading":    "translit.pt_reading",
 		"ko-reading":    "translit.ko_reading",
 		"caron-reading": "translit.caron_reading",
