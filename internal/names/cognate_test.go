@@ -15,6 +15,7 @@ func TestCognateGroups(t *testing.T) {
 		{"Григорій", "Grzegorz", "Gergely", "Grigore", "Grigol"},
 		{"Георгій", "Giorgi", "Jerzy", "Jiří", "György", "Gheorghe", "გიორგი"},
 		{"Олена", "Елена", "Helena", "Jelena", "Ilona"},
+		{"Сергій", "Сергей", "Сяргей", "Siarhei", "Serghei", "Sergiusz", "Szergej", "Sergejs"},
 	}
 	for _, g := range groups {
 		common := CognateIDs(g[0])
