@@ -21,13 +21,16 @@ type matchCache struct {
 }
 
 type cachedMatch struct {
-	dictLen int
-	matches map[uint32]names.Match
+	dictLen  int
+	matches  map[uint32]names.Match
+	initials uint32 // the token's, as qtok.measure sets them
+	letters  int
 }
 
 // cachedMatches returns the matches of a query token, computing and caching
-// them when needed. A token the MRZ may have truncated is cached apart (its
-// prefix matches differ). The caller holds x.mu for reading.
+// them when needed, and sets the token's initials and letters; a cached
+// token needs no Form. A token the MRZ may have truncated is cached apart
+// (its prefix matches differ). The caller holds x.mu for reading.
 func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
 	c := &x.cache
 	key := qt.text
@@ -38,13 +41,15 @@ func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
 	e, ok := c.entries[key]
 	c.mu.Unlock()
 	if ok && e.dictLen == len(x.d.toks) {
+		qt.initials, qt.letters = e.initials, e.letters
 		return e.matches
 	}
+	qt.measure()
 	m := map[uint32]names.Match{}
 	ids, phonetic := x.d.candidates(qt.text, qt.truncated)
 	for i, id := range ids {
 		dt := &x.d.toks[id]
-		if i >= phonetic && !names.PhoneticMay(qt.form, dt.form) {
+		if i >= phonetic && !names.PhoneticMay(qt.Form(), dt.form) {
 			continue
 		}
 		if r := compareTok(qt, dt); r.Route != names.RouteNone {
@@ -55,7 +60,7 @@ func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
 	if c.entries == nil || len(c.entries) >= maxCached {
 		c.entries = map[string]cachedMatch{} // simple and bounded: start again
 	}
-	c.entries[key] = cachedMatch{dictLen: len(x.d.toks), matches: m}
+	c.entries[key] = cachedMatch{dictLen: len(x.d.toks), matches: m, initials: qt.initials, letters: qt.letters}
 	c.mu.Unlock()
 	return m
 }

@@ -54,11 +54,33 @@ type Result struct {
 // qtok is a query token prepared for scoring.
 type qtok struct {
 	parsedTok
-	form     *names.Form
-	initials uint32
-	letters  int
+	form     *names.Form            // built on first use (Form): a cached token's matches need none
+	initials uint32                 // bit c-'a' set when a variant starts with letter c (set by measure)
+	letters  int                    // letters of its first variant (set by measure)
 	matches  map[uint32]names.Match // dict token id → match, for tokens that relate (shared: read only)
 	extra    map[uint32]names.Match // matches computed on demand for this query (truncated tokens)
+}
+
+// Form returns the token's prepared form, building it on first use. A
+// qtok belongs to one search, so no lock is needed.
+func (qt *qtok) Form() *names.Form {
+	if qt.form == nil {
+		qt.form = names.NewForm(qt.text)
+	}
+	return qt.form
+}
+
+// measure sets initials and letters from the token's variants.
+func (qt *qtok) measure() {
+	qt.initials, qt.letters = 0, 0
+	for _, v := range qt.Form().Variants() {
+		if v.Text != "" && v.Text[0] >= 'a' && v.Text[0] <= 'z' {
+			qt.initials |= 1 << (v.Text[0] - 'a')
+		}
+		if qt.letters == 0 {
+			qt.letters = len(v.Text)
+		}
+	}
 }
 
 // prepared is a query ready to run against an index.
@@ -81,14 +103,9 @@ func prepare(q Query) (*prepared, error) {
 	}
 	p := &prepared{birth: packDate(q.BirthDate), nat: natCode(strings.ToUpper(q.Nationality)), gender: genderOf(q.Gender), q: q}
 	for _, t := range toks {
-		qt := qtok{parsedTok: t, form: names.NewForm(t.text)}
-		for _, v := range qt.form.Variants() {
-			if v.Text != "" && v.Text[0] >= 'a' && v.Text[0] <= 'z' {
-				qt.initials |= 1 << (v.Text[0] - 'a')
-			}
-			if qt.letters == 0 {
-				qt.letters = len(v.Text)
-			}
+		qt := qtok{parsedTok: t}
+		if t.initial {
+			qt.measure() // an initial selects nothing: its letters are all it has
 		}
 		p.toks = append(p.toks, qt)
 	}
@@ -305,7 +322,7 @@ func (x *Index) lookup(qt *qtok, id uint32) (names.Match, bool) {
 // compareTok compares a query token with a dictionary token; a prefix is
 // accepted when the query token is one the MRZ may have truncated.
 func compareTok(qt *qtok, dt *dictToken) names.Match {
-	m := names.CompareForms(qt.form, dt.form)
+	m := names.CompareForms(qt.Form(), dt.form)
 	if qt.truncated && !m.OK && isPrefixOf(qt.text, dt.form.Variants()) {
 		m.Route = names.RouteMRZTruncation
 	}
