@@ -116,6 +116,13 @@ type parsedTok struct {
 // patronymic, an upper-case surname); a plain name with two readings keeps
 // RoleUnknown.
 func parseName(n Name) []parsedTok {
+	toks, _ := parseNameGender(n)
+	return toks
+}
+
+// parseNameGender is parseName that also returns the gender names.Parse
+// reads from a full name (GenderUnknown for structured parts).
+func parseNameGender(n Name) ([]parsedTok, names.Gender) {
 	var out []parsedTok
 	if strings.TrimSpace(n.Full) != "" {
 		p := names.Parse(n.Full)
@@ -125,7 +132,7 @@ func parseName(n Name) []parsedTok {
 			}
 			out = append(out, parsedTok{text: t.Text, role: t.Role, initial: t.Initial, truncated: t.MaybeTruncated})
 		}
-		return out
+		return out, p.Gender
 	}
 	for _, part := range []struct {
 		s    string
@@ -138,7 +145,7 @@ func parseName(n Name) []parsedTok {
 			out = append(out, parsedTok{text: t, role: part.role, initial: len([]rune(t)) == 1})
 		}
 	}
-	return out
+	return out, names.GenderUnknown
 }
 
 func packTok(id uint32, name int, t parsedTok) uint32 {

@@ -97,7 +97,7 @@ func prepare(q Query) (*prepared, error) {
 	if strings.TrimSpace(q.Name) != "" && (q.FirstName != "" || q.LastName != "" || q.MiddleName != "" || q.Patronymic != "") {
 		n.Full = "" // the structured parts tell the roles
 	}
-	toks := parseName(n)
+	toks, fullGender := parseNameGender(n)
 	if len(toks) == 0 {
 		return nil, ErrNoName
 	}
@@ -110,9 +110,9 @@ func prepare(q Query) (*prepared, error) {
 		p.toks = append(p.toks, qt)
 	}
 	if p.gender == names.GenderUnknown {
-		p.gender = names.Parse(strings.Join(tokenTexts(toks), " ")).Gender
-		if n.Full != "" {
-			p.gender = names.Parse(n.Full).Gender
+		p.gender = fullGender
+		if n.Full == "" {
+			p.gender = names.Parse(strings.Join(tokenTexts(toks), " ")).Gender
 		}
 	}
 	if p.q.Threshold <= 0 {
