@@ -34,13 +34,14 @@ type dictToken struct {
 
 // Key kinds, mixed into the hash so that kinds never meet.
 const (
-	keyVariant  = 'v'
-	keySkeleton = 's'
-	keyCognate  = 'c'
-	keyPrefix   = 'p'
-	keyDelete   = 'd'
-	keyFoldDel  = 'f'
-	keyPhonetic = 'h'
+	keyVariant   = 'v'
+	keySkeleton  = 's'
+	keyCognate   = 'c'
+	keyPrefix    = 'p'
+	keyDelete    = 'd'
+	keyFoldDel   = 'f'
+	keyPhonetic  = 'h'
+	keyConsonant = 'k'
 )
 
 // foldDeleteVariants is how many of a token's first variants get
@@ -50,6 +51,10 @@ const foldDeleteVariants = 2
 // minDeleteLen is the shortest skeleton that gets one-deletion keys (typos).
 // minGramLen is the shortest skeleton whose trigrams are kept: only tokens
 // of ten letters or more accept two edits.
+// minConsonantKey is the shortest phonetic key (first vowel and
+// consonants) whose consonants alone are a key: four consonant symbols.
+const minConsonantKey = 4
+
 const (
 	minDeleteLen = 4
 	minGramLen   = 9
@@ -77,6 +82,7 @@ type tokenKeys struct {
 	keys  []uint64
 	dels  []uint64 // one-deletion keys, kept apart: they select loosely
 	phon  []uint64 // phonetic keys, kept apart: their tokens are filtered
+	cons  []uint64 // consonant keys, kept apart: they select loosely
 	grams []uint32
 	// initials and letters as in dictToken.
 	initials uint32
@@ -97,6 +103,8 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 				k.dels = append(k.dels, h)
 			case keyPhonetic:
 				k.phon = append(k.phon, h)
+			case keyConsonant:
+				k.cons = append(k.cons, h)
 			default:
 				k.keys = append(k.keys, h)
 			}
@@ -131,6 +139,12 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 			add(keySkeleton, sk)
 			if ph := names.PhoneticKey(v.Text); ph != "" {
 				add(keyPhonetic, ph)
+				if len(ph) > minConsonantKey {
+					// Without its first vowel: two confusable vowels
+					// (Yurushbaev, Yöröshbaev) are a typo's worth, which
+					// neither the skeleton nor its deletions bridge.
+					add(keyConsonant, ph[1:])
+				}
 			}
 			if len(sk) >= minDeleteLen {
 				// Symmetric deletion keys: two skeletons one edit apart
@@ -279,6 +293,9 @@ func (d *dict) intern(token string) uint32 {
 	for _, h := range k.phon {
 		d.keys[h] = append(d.keys[h], id)
 	}
+	for _, h := range k.cons {
+		d.keys[h] = append(d.keys[h], id)
+	}
 	for _, g := range k.grams {
 		d.grams[g] = append(d.grams[g], id)
 	}
@@ -287,9 +304,12 @@ func (d *dict) intern(token string) uint32 {
 
 // Limits of the token candidates one query token considers.
 const (
-	maxGramCandidates   = 40
-	maxDeleteCandidates = 300
-	maxKeyCandidates    = 4000
+	maxGramCandidates = 40
+	// maxConsonantCandidates is the most tokens a consonant key may hold
+	// to add them.
+	maxConsonantCandidates = 50
+	maxDeleteCandidates    = 300
+	maxKeyCandidates       = 4000
 )
 
 // candidates returns the ids of the tokens that share a blocking key with a
@@ -330,6 +350,13 @@ func (d *dict) candidates(token string, truncated bool) (out []uint32, phonetic 
 			if len(v.Text) >= prefixLen {
 				addAll(d.keys[d.hash(keyPrefix, v.Text[:prefixLen])])
 			}
+		}
+	}
+	// Typos in vowels: tokens with the same consonants, when they are few
+	// (a key of many tokens selects nothing worth comparing).
+	for _, h := range k.cons {
+		if ids := d.keys[h]; len(ids) <= maxConsonantCandidates {
+			addAll(ids)
 		}
 	}
 	// Typos: tokens sharing most trigrams of a skeleton of the query token.
