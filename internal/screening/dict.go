@@ -50,14 +50,13 @@ const foldDeleteVariants = 2
 
 // minDeleteLen is the shortest skeleton that gets one-deletion keys (typos).
 // minGramLen is the shortest skeleton whose trigrams are kept: only tokens
-// of ten letters or more accept two edits.
-// minConsonantKey is the shortest phonetic key (first vowel and
-// consonants) whose consonants alone are a key: four consonant symbols.
-const minConsonantKey = 4
-
+// of ten letters or more accept two edits. A phonetic key (first vowel and
+// consonants) longer than minConsonantKey also gives its consonants alone
+// as a key: four consonant symbols or more.
 const (
-	minDeleteLen = 4
-	minGramLen   = 9
+	minDeleteLen    = 4
+	minGramLen      = 9
+	minConsonantKey = 4
 )
 
 // prefixLen is the length of the prefix keys that find MRZ-truncated tokens.
