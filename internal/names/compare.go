@@ -339,7 +339,7 @@ func CompareForms(a, b *Form) Match {
 // firstLettersAgree reports whether two renderings begin alike: with one
 // letter, two confusable ones, two vowels, two of u, v and w (Wilder is
 // Уайлдер and Вайлдер), p and f, q and g (Azerbaijani Qabriel), a j against
-// the dzh, h or kh it is read as (Jillian, Джиллиан; Jerónima, Херонима),
+// the dzh or h it is read as (Jillian, Джиллиан; Jerónima, Херонима),
 // or one of them behind a letter that costs half an edit to drop (Yevhen,
 // Evhen). A typo rarely hits the first letter (typists and clerks keep
 // it), and most of the typo route's false hits at millions of records
@@ -349,17 +349,22 @@ func firstLettersAgree(x, y string) bool {
 	if a == b || confusable(rune(a), rune(b)) || isVowelByte(a) && isVowelByte(b) {
 		return true
 	}
-	if a > b {
-		a, b, x, y = b, a, y, x
-	}
-	switch {
-	case a == 'f' && b == 'p', a == 'g' && b == 'q', a == 'u' && (b == 'v' || b == 'w'), a == 'v' && b == 'w':
-		return true
-	case b == 'j' && (strings.HasPrefix(x, "dz") || strings.HasPrefix(x, "dj") || a == 'h' || strings.HasPrefix(x, "kh")):
+	if alike := firstLetterPairs[a]; alike != "" && strings.IndexByte(alike, b) >= 0 {
 		return true
 	}
-	return len(x) > 1 && indelCost(rune(x[0])) == 1 && x[1] == y[0] ||
+	return readAsJ(x, y) || readAsJ(y, x) ||
+		len(x) > 1 && indelCost(rune(x[0])) == 1 && x[1] == y[0] ||
 		len(y) > 1 && indelCost(rune(y[0])) == 1 && y[1] == x[0]
+}
+
+// firstLetterPairs are the first letters, beyond the confusable classes,
+// that renderings of one name begin with.
+var firstLetterPairs = map[byte]string{'p': "f", 'f': "p", 'q': "g", 'g': "q", 'u': "vw", 'v': "uw", 'w': "uv"}
+
+// readAsJ reports whether j begins with a j that o renders by its sound:
+// dzh, dj or h (every Cyrillic х has a rendering with h).
+func readAsJ(j, o string) bool {
+	return j[0] == 'j' && (o[0] == 'h' || strings.HasPrefix(o, "dz") || strings.HasPrefix(o, "dj"))
 }
 
 // finalVowelsDiffer reports whether one text ends in a and the other does
@@ -492,9 +497,8 @@ func translitRoute(a, b *Form) (string, bool) {
 
 // languageReading reports whether a system reads a Latin token by the
 // sound of a language (Deutscher = Дойчер), or writes its long vowels
-// plainly (Satoh = Sato). Such a reading changes
-// endings (Birgitte reads Birgitt), so it says nothing of inflection or
-// gender. The háček, Turkic and Polish readings only spell letters out,
+// plainly (Satoh = Sato). Such a reading changes endings (Birgitte reads
+// Birgitt), so it says nothing of inflection or gender. The háček, Turkic and Polish readings only spell letters out,
 // endings and all (Popovičius, popovichius).
 func languageReading(sys string) bool {
 	return sys == SystemJapaneseLongVowels || strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading") &&

@@ -80,6 +80,7 @@ func TestCompare(t *testing.T) {
 		{"Qabriel", "Gabriel", true, RouteTypo1}, // unless the first letters are read alike
 		{"Jillian", "Джиллиан", true, RouteTypo1},
 		{"Jerónima", "Херонима", true, RouteTypo1},
+		{"Jutglà", "Хутгла", true, RouteTypo1}, // Catalan j against the h of хутгла's renderings
 		{"Pranguliani", "Franguliani", true, RouteTypo1},
 		{"OLEKSANDR", "OLEKS", false, RouteMRZTruncation},
 		{"", "Ivan", false, RouteNone},
