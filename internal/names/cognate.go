@@ -11,12 +11,20 @@ import (
 )
 
 // CuratedGroupBase is added to the id of each curated cognate group
-// (data/given_names.tsv). Ids below it are Wikidata item numbers (Q-ids) of
-// the groups derived from Wikidata (data/wikidata_groups.txt).
-const CuratedGroupBase uint32 = 0xF000_0000
+// (data/given_names.tsv), and SurnameGroupOffset more to the id of each
+// curated surname group (data/surnames.tsv). Ids below CuratedGroupBase are
+// Wikidata item numbers (Q-ids) of the groups derived from Wikidata
+// (data/wikidata_groups.txt).
+const (
+	CuratedGroupBase   uint32 = 0xF000_0000
+	SurnameGroupOffset uint32 = 0x0100_0000
+)
 
 //go:embed data/given_names.tsv
 var givenNamesTSV string
+
+//go:embed data/surnames.tsv
+var surnamesTSV string
 
 //go:embed data/wikidata_groups.txt
 var wikidataGroupsTXT string
@@ -27,14 +35,14 @@ var hypocoristicsTSV string
 // cognateIndex maps a lookup key (a fold, or a normalised non-Latin form) to
 // the sorted ids of the groups that contain it.
 var cognateIndex = sync.OnceValue(func() map[string][]uint32 {
-	idx, err := buildCognateIndex(givenNamesTSV, wikidataGroupsTXT)
+	idx, err := buildCognateIndex(givenNamesTSV, surnamesTSV, wikidataGroupsTXT)
 	if err != nil {
 		panic(err) // embedded data: a parse error is a build defect
 	}
 	return idx
 })
 
-func buildCognateIndex(curated, wikidata string) (map[string][]uint32, error) {
+func buildCognateIndex(curated, surnames, wikidata string) (map[string][]uint32, error) {
 	idx := make(map[string][]uint32, 16000)
 	add := func(id uint32, form string) {
 		for _, k := range formKeys(form) {
@@ -43,22 +51,27 @@ func buildCognateIndex(curated, wikidata string) (map[string][]uint32, error) {
 			}
 		}
 	}
-	sc := bufio.NewScanner(strings.NewReader(curated))
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		idText, forms, ok := strings.Cut(text, "\t")
-		n, err := strconv.ParseUint(idText, 10, 28)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("given_names.tsv:%d: want id<TAB>forms", line)
-		}
-		for f := range strings.SplitSeq(forms, ",") {
-			add(CuratedGroupBase+uint32(n), f)
+	for _, table := range []struct {
+		name, text string
+		base       uint32
+	}{{"given_names.tsv", curated, CuratedGroupBase}, {"surnames.tsv", surnames, CuratedGroupBase + SurnameGroupOffset}} {
+		sc := bufio.NewScanner(strings.NewReader(table.text))
+		for line := 1; sc.Scan(); line++ {
+			text := sc.Text()
+			if text == "" || strings.HasPrefix(text, "#") {
+				continue
+			}
+			idText, forms, ok := strings.Cut(text, "\t")
+			n, err := strconv.ParseUint(idText, 10, 24)
+			if !ok || err != nil {
+				return nil, fmt.Errorf("%s:%d: want id<TAB>forms", table.name, line)
+			}
+			for f := range strings.SplitSeq(forms, ",") {
+				add(table.base+uint32(n), f)
+			}
 		}
 	}
-	sc = bufio.NewScanner(strings.NewReader(wikidata))
+	sc := bufio.NewScanner(strings.NewReader(wikidata))
 	for line := 1; sc.Scan(); line++ {
 		text := sc.Text()
 		if text == "" || strings.HasPrefix(text, "#") {

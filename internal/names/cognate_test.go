@@ -16,6 +16,12 @@ func TestCognateGroups(t *testing.T) {
 		{"Георгій", "Giorgi", "Jerzy", "Jiří", "György", "Gheorghe", "გიორგი"},
 		{"Олена", "Елена", "Helena", "Jelena", "Ilona"},
 		{"Сергій", "Сергей", "Сяргей", "Siarhei", "Serghei", "Sergiusz", "Szergej", "Sergejs"},
+		{"Michael", "Майкл", "Михайло"}, // English given names as Cyrillic registries hear them
+		{"George", "Джордж", "Георгій"},
+		{"Wright", "Райт", "Raits"}, // English surnames (surnames.tsv)
+		{"Hughes", "Хьюз", "Г'юз"},
+		{"Young", "Янг"},
+		{"Walker", "Уокер", "Вокер"},
 	}
 	for _, g := range groups {
 		common := CognateIDs(g[0])
@@ -88,6 +94,20 @@ func TestHypocoristics(t *testing.T) {
 	for _, bad := range []string{"x\tSasha", "1,y\tSasha", "1\t , Sasha", "1 Sasha"} {
 		if _, err := buildHypocoristicIndex("# header\n" + bad + "\n"); err == nil || !strings.Contains(err.Error(), "hypocoristics.tsv:2") {
 			t.Errorf("buildHypocoristicIndex(%q) = %v, want an error at line 2", bad, err)
+		}
+	}
+}
+
+// TestCuratedTablesReportTheirLine checks that a malformed line of either
+// curated table is reported with the table's name and line.
+func TestCuratedTablesReportTheirLine(t *testing.T) {
+	for _, c := range []struct{ given, surnames, want string }{
+		{"# h\nx\tIvan\n", "", "given_names.tsv:2"},
+		{"", "# h\n1 Smith\n", "surnames.tsv:2"},
+		{"", "99999999\tSmith\n", "surnames.tsv:1"}, // an id that would reach another table's range
+	} {
+		if _, err := buildCognateIndex(c.given, c.surnames, ""); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("buildCognateIndex(%q, %q) = %v, want an error at %s", c.given, c.surnames, err, c.want)
 		}
 	}
 }

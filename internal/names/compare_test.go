@@ -50,6 +50,8 @@ func TestCompare(t *testing.T) {
 		{"Sascha", "Шура", true, RouteHypocoristic}, // two diminutives of one name
 		{"Sanyi", "Alexandru", true, RouteHypocoristic},
 		{"Soso", "იოსებ", true, RouteHypocoristic},
+		{"Jack", "Джон", true, RouteHypocoristic}, // English diminutives too
+		{"Bill", "Уильям", true, RouteHypocoristic},
 		{"Pasha", "Петро", false, RouteNone}, // Pasha is Pavlo's
 		{"Misha", "Mykola", false, RouteNone},
 		{"Chevtchenko", "Szewczenko", true, RouteSkeleton},
