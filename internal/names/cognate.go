@@ -3,6 +3,7 @@ package names
 import (
 	"bufio"
 	_ "embed"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -44,10 +45,12 @@ var cognateIndex = sync.OnceValue(func() map[string][]uint32 {
 
 func buildCognateIndex(curated, surnames, wikidata string) (map[string][]uint32, error) {
 	idx := make(map[string][]uint32, 16000)
-	add := func(id uint32, form string) {
-		for _, k := range formKeys(form) {
-			if ids := idx[k]; !slices.Contains(ids, id) {
-				idx[k] = append(ids, id)
+	add := func(id uint32, forms string) {
+		for form := range strings.SplitSeq(forms, ",") {
+			for _, k := range formKeys(form) {
+				if ids := idx[k]; !slices.Contains(ids, id) {
+					idx[k] = append(ids, id)
+				}
 			}
 		}
 	}
@@ -55,42 +58,55 @@ func buildCognateIndex(curated, surnames, wikidata string) (map[string][]uint32,
 		name, text string
 		base       uint32
 	}{{"given_names.tsv", curated, CuratedGroupBase}, {"surnames.tsv", surnames, CuratedGroupBase + SurnameGroupOffset}} {
-		sc := bufio.NewScanner(strings.NewReader(table.text))
-		for line := 1; sc.Scan(); line++ {
-			text := sc.Text()
-			if text == "" || strings.HasPrefix(text, "#") {
-				continue
-			}
+		err := dataLines(table.name, table.text, func(text string) error {
 			idText, forms, ok := strings.Cut(text, "\t")
 			n, err := strconv.ParseUint(idText, 10, 24)
 			if !ok || err != nil {
-				return nil, fmt.Errorf("%s:%d: want id<TAB>forms", table.name, line)
+				return errors.New("want id<TAB>forms")
 			}
-			for f := range strings.SplitSeq(forms, ",") {
-				add(table.base+uint32(n), f)
-			}
+			add(table.base+uint32(n), forms)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
-	sc := bufio.NewScanner(strings.NewReader(wikidata))
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
+	err := dataLines("wikidata_groups.txt", wikidata, func(text string) error {
 		forms, q, ok := strings.Cut(text, " => Q")
 		n, err := strconv.ParseUint(q, 10, 32)
 		if !ok || err != nil || uint32(n) >= CuratedGroupBase {
-			return nil, fmt.Errorf("wikidata_groups.txt:%d: want forms => Q<n>", line)
+			return errors.New("want forms => Q<n>")
 		}
-		for f := range strings.SplitSeq(forms, ",") {
-			add(uint32(n), f)
+		add(uint32(n), forms)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortIDs(idx)
+	return idx, nil
+}
+
+// dataLines calls fn with each line of an embedded table that is neither
+// empty nor a comment, and names the table and line in its error.
+func dataLines(name, text string, fn func(text string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for line := 1; sc.Scan(); line++ {
+		if t := sc.Text(); t != "" && !strings.HasPrefix(t, "#") {
+			if err := fn(t); err != nil {
+				return fmt.Errorf("%s:%d: %w", name, line, err)
+			}
 		}
 	}
+	return sc.Err()
+}
+
+// sortIDs sorts and clips the id lists of an index once it is built.
+func sortIDs(idx map[string][]uint32) {
 	for k, ids := range idx {
 		slices.Sort(ids)
 		idx[k] = slices.Clip(ids)
 	}
-	return idx, nil
 }
 
 // formKeys returns the dictionary keys of one form: its fold, and for a
@@ -157,28 +173,23 @@ var hypocoristicIndex = sync.OnceValue(func() map[string][]uint32 {
 
 func buildHypocoristicIndex(tsv string) (map[string][]uint32, error) {
 	idx := make(map[string][]uint32, 4096)
-	sc := bufio.NewScanner(strings.NewReader(tsv))
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
+	err := dataLines("hypocoristics.tsv", tsv, func(text string) error {
 		idsText, forms, ok := strings.Cut(text, "\t")
 		if !ok {
-			return nil, fmt.Errorf("hypocoristics.tsv:%d: want ids<TAB>forms", line)
+			return errors.New("want ids<TAB>forms")
 		}
 		var ids []uint32
 		for t := range strings.SplitSeq(idsText, ",") {
 			n, err := strconv.ParseUint(t, 10, 28)
 			if err != nil {
-				return nil, fmt.Errorf("hypocoristics.tsv:%d: group id %q: %w", line, t, err)
+				return fmt.Errorf("group id %q: %w", t, err)
 			}
 			ids = append(ids, CuratedGroupBase+uint32(n))
 		}
 		for f := range strings.SplitSeq(forms, ",") {
 			n := Normalize(strings.TrimSpace(f))
 			if n == "" {
-				return nil, fmt.Errorf("hypocoristics.tsv:%d: empty form", line)
+				return errors.New("empty form")
 			}
 			keys := []string{n}
 			for _, v := range Variants(n) {
@@ -192,11 +203,12 @@ func buildHypocoristicIndex(tsv string) (map[string][]uint32, error) {
 				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for k, ids := range idx {
-		slices.Sort(ids)
-		idx[k] = slices.Clip(ids)
-	}
+	sortIDs(idx)
 	return idx, nil
 }
 
