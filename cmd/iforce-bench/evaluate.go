@@ -36,8 +36,9 @@ func readEvalSet(path string) (recs []screening.Person, qs []evalQuery, err erro
 // evaluate indexes the labelled persons among synthetic distractors and
 // reports, per slice, precision, recall and F1 at the default threshold
 // (every returned record other than the wanted one is a false positive) and
-// recall@1 and @10 of the ranking (threshold 0.3).
-func evaluate(path string, distractors, show int, out io.Writer) error {
+// recall@1 and @10 of the ranking (threshold 0.3). A missed query shows the
+// score and routes the wanted record got, when it scored at least 0.3.
+func evaluate(path string, distractors, show int, threshold float64, out io.Writer) error {
 	recs, qs, err := readEvalSet(path)
 	if err != nil {
 		return err
@@ -64,7 +65,7 @@ func evaluate(path string, distractors, show int, out io.Writer) error {
 			a = &agg{}
 			by[q.slice] = a
 		}
-		rs, err := idx.Search(screening.Query{Name: q.name}, seesAll)
+		rs, err := idx.Search(screening.Query{Name: q.name, Threshold: threshold}, seesAll)
 		if err != nil {
 			return fmt.Errorf("%q: %w", q.name, err)
 		}
@@ -86,13 +87,20 @@ func evaluate(path string, distractors, show int, out io.Writer) error {
 		a.pos++
 		if found {
 			a.tp++
-		} else {
-			a.fn++
-			if len(misses) < show {
-				misses = append(misses, fmt.Sprintf("%s %q want %s %q", q.slice, q.name, q.want, recName[q.want]))
-			}
 		}
 		rk, _ := idx.Search(screening.Query{Name: q.name, Threshold: 0.3, Limit: 10}, seesAll)
+		if !found {
+			a.fn++
+			if len(misses) < show {
+				got := "not found"
+				for _, r := range rk {
+					if r.ID == q.want {
+						got = fmt.Sprintf("%.3f %v", r.Score, routes(r.Explanation))
+					}
+				}
+				misses = append(misses, fmt.Sprintf("%s %q want %s %q: %s", q.slice, q.name, q.want, recName[q.want], got))
+			}
+		}
 		switch rank := rankOf(q.want, ids(rk)); {
 		case rank == 1:
 			a.at1++
@@ -102,7 +110,7 @@ func evaluate(path string, distractors, show int, out io.Writer) error {
 		}
 	}
 	fmt.Fprintf(out, "# evaluation: %d labelled persons among %d synthetic distractors, %d queries, threshold %.2f\n",
-		len(recs), distractors, len(qs), screening.DefaultThreshold)
+		len(recs), distractors, len(qs), threshold)
 	fmt.Fprintf(out, "%-17s %5s %5s %9s %7s %6s %9s %9s\n", "slice", "pos", "neg", "precision", "recall", "F1", "recall@1", "recall@10")
 	line := func(name string, a agg) {
 		p := float64(a.tp) / float64(max(a.tp+a.fp, 1))

@@ -15,6 +15,8 @@ import (
 	"os/signal"
 	"sort"
 	"time"
+
+	"github.com/iforce-platform/iforce/internal/screening"
 )
 
 func main() {
@@ -53,10 +55,14 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		file := fs.String("set", "internal/screening/testdata/eval_names.tsv", "labelled set (see evalset)")
 		distractors := fs.Int("distractors", 100_000, "synthetic persons indexed beside the labelled ones")
 		show := fs.Int("show", 25, "print this many missed queries and false hits")
+		threshold := fs.Float64("threshold", screening.DefaultThreshold, "score a result needs (the screening default unless set)")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		return evaluate(*file, *distractors, *show, out)
+		if *threshold <= 0 || *threshold > 1 {
+			return errors.New("evaluate: -threshold must be in (0, 1]")
+		}
+		return evaluate(*file, *distractors, *show, *threshold, out)
 	case "evalset":
 		fs := flag.NewFlagSet("evalset", flag.ContinueOnError)
 		groups := fs.String("groups", "internal/names/testdata/wikidata_heldout.txt", "held-out Wikidata name groups")
