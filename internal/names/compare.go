@@ -45,7 +45,10 @@ const (
 	// (Symeon, სიმონი): the same consonant skeleton (PhoneticKey, at least
 	// three symbols), the same first vowel (Shevchenko is not Savchenko),
 	// consonant letters at most one confusable apart, and a spelling
-	// distance of at most half a unit a letter.
+	// distance of at most half a unit a letter. Between a Latin and a
+	// Cyrillic token the first vowel may differ as an English spelling is
+	// heard (Latham, Лейтем; Munk, Манк; heardVowel) when the consonant
+	// letters agree but for an h (softH); the score is then at most 0.7.
 	RoutePhonetic = "phonetic"
 	// RouteGenderForm: the masculine and feminine forms of one name
 	// (Ivanov, Ivanova). Match.OK is false: same family, not the same person.
@@ -277,6 +280,12 @@ func CompareForms(a, b *Form) Match {
 	// languages (Гнатюк read as Ukrainian, Игнатюк as Russian) are all
 	// compared.
 	sameScript := a.script == b.script && a.script != ScriptLatin
+	// Between Latin and Cyrillic, a name heard rather than spelled may
+	// differ in its first vowel too (Latham, Лейтем; Ramsey, Ремсі; Munk,
+	// Манк). Georgian is left out: its names meet Romanian and Baltic ones
+	// so (Gubuan, ღაბეანი; Balodis, ბელაძე).
+	crossScript := a.script == ScriptLatin && b.script == ScriptCyrillic || a.script == ScriptCyrillic && b.script == ScriptLatin
+	vowelBlind := -1.0 // best score of a pair with the same consonants alone
 	for ki, i := range a.fuzzy {
 		for kj, j := range b.fuzzy {
 			if sameScript && a.vars[i].Lang == b.vars[j].Lang && a.sysMask[ki]&b.sysMask[kj] == 0 &&
@@ -288,6 +297,8 @@ func CompareForms(a, b *Form) Match {
 			skelLimit := max(4, maxLen*6/10) // in half-units: 0.3 per letter
 			sameSkel := a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3
 			samePhon := len(a.phon[ki]) > minPhonetic && a.phon[ki] == b.phon[kj]
+			sameCons := !samePhon && crossScript && len(a.phon[ki]) > minPhonetic && len(b.phon[kj]) > minPhonetic &&
+				a.phon[ki][1:] == b.phon[kj][1:]
 			typo := typoLimit
 			if typo == 3 && (x[0] != y[0] && !confusable(rune(x[0]), rune(y[0])) || firstVowel(a.skels[i]) != firstVowel(b.skels[j])) {
 				typo = 2 // the half edit beyond one only when the first letter (or two confusable ones) and vowel agree
@@ -296,7 +307,7 @@ func CompareForms(a, b *Form) Match {
 			if sameSkel {
 				limit = max(limit, skelLimit)
 			}
-			if samePhon {
+			if samePhon || sameCons {
 				limit = max(limit, maxLen)
 			}
 			d := distanceUnits(x, y, limit)
@@ -309,8 +320,13 @@ func CompareForms(a, b *Form) Match {
 			if d <= typo && firstLettersAgree(x, y) {
 				best = min(best, d)
 			}
-			if samePhon && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 && !finalVowelsDiffer(x, y) {
-				phonetic = max(phonetic, 0.75-0.2*float64(d)/float64(2*maxLen))
+			if (samePhon || sameCons) && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 && !finalVowelsDiffer(x, y) {
+				if samePhon {
+					phonetic = max(phonetic, 0.75-0.2*float64(d)/float64(2*maxLen))
+				} else if firstLettersAgree(x, y) && softH(a.cons[ki]) == softH(b.cons[kj]) &&
+					(a.script == ScriptLatin && heardVowel(x, y) || b.script == ScriptLatin && heardVowel(y, x)) {
+					vowelBlind = max(vowelBlind, 0.7-0.2*float64(d)/float64(2*maxLen))
+				}
 			}
 		}
 	}
@@ -320,7 +336,7 @@ func CompareForms(a, b *Form) Match {
 	case best <= typoLimit:
 		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
 	}
-	if phonetic > 0 {
+	if phonetic = max(phonetic, vowelBlind); phonetic > 0 {
 		return Match{OK: true, Route: RoutePhonetic, Score: phonetic}
 	}
 	if s, ok := prefixScore(a, b); ok {
@@ -334,6 +350,66 @@ func CompareForms(a, b *Form) Match {
 		score = 0.5 * (1 - float64(d)/float64(2*n))
 	}
 	return Match{Route: RouteNone, Score: score}
+}
+
+// heardVowel reports whether the first vowel of a Latin spelling lat and
+// that of the rendering o of a name in another script differ as an English
+// spelling is heard: u as а (Munk, Манк), a as е or ей (Latham, Лейтем),
+// i or y as ай (Ireton, Айртон), o as оу (Jones, ჯოუნსი). The
+// transliterations of the region's names never differ so, while their
+// other vowel differences tell names apart (Shevchenko is not Савченко).
+func heardVowel(lat, o string) bool {
+	lv, ov := firstVowelRun(lat), firstVowelRun(o)
+	if lv == "" || ov == "" {
+		return false
+	}
+	switch lv[0] {
+	case 'u':
+		return ov[0] == 'a'
+	case 'a':
+		return ov[0] == 'e'
+	case 'i', 'y':
+		return strings.HasPrefix(ov, "ai") || strings.HasPrefix(ov, "ay")
+	case 'o':
+		return strings.HasPrefix(ov, "ou")
+	}
+	return false
+}
+
+// softH drops from consonant letters an h that does not make a sibilant
+// (sh, ch, zh): th is т (Latham, Лейтем), kh and h are one х (Hulburd,
+// Халберд). Savchenko and Shevchenko keep their s and sh.
+func softH(cons string) string {
+	if strings.IndexByte(cons, 'h') < 0 {
+		return cons
+	}
+	b := make([]byte, 0, len(cons))
+	for i := 0; i < len(cons); i++ {
+		if cons[i] == 'h' && (i == 0 || strings.IndexByte("scz", cons[i-1]) < 0) {
+			continue
+		}
+		b = append(b, cons[i])
+	}
+	return string(b)
+}
+
+// firstVowelRun returns the first run of vowel letters (a e i o u y) of a
+// folded text, after its first letter (a y or i there may be a consonant).
+func firstVowelRun(s string) string {
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("aeiouy", s[i]) >= 0 {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return s[start:i]
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	return s[start:]
 }
 
 // firstLettersAgree reports whether two renderings begin alike: with one
@@ -498,11 +574,11 @@ func translitRoute(a, b *Form) (string, bool) {
 // languageReading reports whether a system reads a Latin token by the
 // sound of a language (Deutscher = Дойчер), or writes its long vowels
 // plainly (Satoh = Sato). Such a reading changes endings (Birgitte reads
-// Birgitt), so it says nothing of inflection or gender. The háček, Turkic and Polish readings only spell letters out,
-// endings and all (Popovičius, popovichius).
+// Birgitt), so it says nothing of inflection or gender. The háček, Turkic, Polish and Belarusian readings only
+// spell letters out, endings and all (Popovičius, popovichius; Tsikhanouskaya, tikhanovskaya).
 func languageReading(sys string) bool {
 	return sys == SystemJapaneseLongVowels || strings.HasPrefix(sys, "latin:") && strings.HasSuffix(sys, "-reading") &&
-		sys != SystemCaronReading && sys != SystemTurkicReading && sys != SystemPolishReading
+		sys != SystemCaronReading && sys != SystemTurkicReading && sys != SystemPolishReading && sys != SystemBelarusianReading
 }
 
 // stemRoute relates gendered and inflected forms of one stem.

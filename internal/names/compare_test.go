@@ -76,7 +76,17 @@ func TestCompare(t *testing.T) {
 		{"Cilyk", "Зіолеик", true, RoutePhonetic}, // one skeleton, too many edits apart for the skeleton route (0.84): phonetic, ≤ 0.75
 		{"Ivanov", "Iwanowa", false, RouteGenderForm},
 		{"Shevchenko", "Savchenko", false, RouteNone},
-		{"Neuță", "Teuță", false, RouteNone}, // a typo keeps the first letter
+		{"Latham", "Лейтем", true, RoutePhonetic},    // English a heard as ей, th as т
+		{"Ramsey", "Ремсі", true, RoutePhonetic},     // a as е
+		{"Munk", "Манк", true, RoutePhonetic},        // u as а
+		{"Ireton", "Айртон", true, RoutePhonetic},    // i as ай
+		{"Hulburd", "Халберд", true, RoutePhonetic},  // h and kh are one х
+		{"Shevchenko", "Савченко", false, RouteNone}, // no English vowel, and sh is not s
+		{"Savchenko", "Шевченко", false, RouteNone},
+		{"Kirill", "Карел", false, RouteNone},   // i is heard as ай, not а
+		{"Sergiu", "Сурогу", false, RouteNone},  // e and u are not heard alike
+		{"Balodis", "ბელაძე", false, RouteNone}, // Latin and Cyrillic only
+		{"Neuță", "Teuță", false, RouteNone},    // a typo keeps the first letter
 		{"Laani", "პაანი", false, RouteNone},
 		{"Vacha", "ლაშა", false, RouteNone},
 		{"Qabriel", "Gabriel", true, RouteTypo1}, // unless the first letters are read alike
