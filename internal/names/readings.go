@@ -90,6 +90,16 @@ const (
 	// and w; never for a token with the letters of Hungarian (gy, cs, zs,
 	// ő, ű), whose sz is с.
 	SystemPolishReading = "latin:pl-reading"
+	// SystemBelarusianReading reads a Belarusian passport's romanisation
+	// (BGN/PCGN, ICAO, the national system without diacritics) as the
+	// Russian form of the name is romanised: ў after a vowel as v
+	// (Tsikhanouskaya = Тихановская, Paulau = Павлов), ць and дзь as т
+	// and д, and the я, ё of yakanne after them as е (Tsiareshka =
+	// Терешко, Dziadok = Дедок). Marks: a final ou or au after a
+	// consonant, -ouski or -auskaya, or tsia, tsie, dzia, dzie (tsio, dzio); never
+	// for a word made of Japanese syllables (Katou), shaped as a Georgian
+	// name (Tsitsishvili) or with Polish letters (w, sz, cz, rz).
+	SystemBelarusianReading = "latin:be-reading"
 )
 
 // italianSounds renders Italian spellings (see SystemItalianReading).
@@ -137,6 +147,65 @@ func polishReading(t string) string {
 	return string(out)
 }
 
+// belarusianSounds renders the Belarusian spellings of a marked word
+// (SystemBelarusianReading), longest first.
+var belarusianSounds = strings.NewReplacer("tsia", "te", "tsie", "te", "tsio", "te", "tsi", "ti",
+	"dzia", "de", "dzie", "de", "dzio", "de", "dzi", "di")
+
+// belarusianSoft are the ць and дзь before я, е and ё that mark a
+// Belarusian romanisation; ці and дзі alone do not (Ukrainian Tsisyk,
+// Hrytsiuk; Polish Dziedzic).
+var belarusianSoft = []string{"tsia", "tsie", "tsio", "dzia", "dzie", "dzio"}
+
+// polishLetters are spellings of Polish, whose dzi and ki are not
+// Belarusian (Działoszyński, Dziewulski).
+var polishLetters = []string{"w", "sz", "cz", "rz"}
+
+// belarusianWord reads a folded word with a mark of a Belarusian
+// romanisation (see SystemBelarusianReading).
+func belarusianWord(w string) (string, bool) {
+	n := len(w)
+	finalU := n >= 4 && (strings.HasSuffix(w, "ou") || strings.HasSuffix(w, "au")) && !isVowelByte(w[n-3])
+	if !finalU && !belarusianSki(w) && !slices.ContainsFunc(belarusianSoft, func(m string) bool { return strings.Contains(w, m) }) ||
+		japaneseSyllables(w) || georgianShaped(w) || slices.ContainsFunc(polishLetters, func(m string) bool { return strings.Contains(w, m) }) {
+		return "", false
+	}
+	r := []byte(belarusianSounds.Replace(w))
+	// ў: a u after a vowel before a consonant or at the end.
+	for i := 1; i < len(r); i++ {
+		if r[i] == 'u' && (r[i-1] == 'a' || r[i-1] == 'o' || r[i-1] == 'e') && (i+1 == len(r) || !isVowelByte(r[i+1])) {
+			r[i] = 'v'
+		}
+	}
+	return string(r), true
+}
+
+// belarusianSki reports whether a folded word is a -ski or -skaya surname
+// with ў before its suffix (Kalinouski, Tsikhanouskaya); Lithuanian
+// -auskas is not.
+func belarusianSki(w string) bool {
+	i := strings.LastIndex(w, "usk")
+	if i < 1 || w[i-1] != 'o' && w[i-1] != 'a' {
+		return false
+	}
+	switch w[i+3:] {
+	case "i", "y", "ii", "ij", "yi", "aya", "aja", "aia", "a":
+		return true
+	}
+	return false
+}
+
+// georgianShaped reports whether a folded word ends as Georgian surnames
+// and given names do.
+func georgianShaped(w string) bool {
+	for _, end := range []string{"shvili", "dze", "ia", "ua", "ani", "uri", "eli", "ava"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
 // readings are the Latin readings Variants adds, in order.
 var readings = []reading{
 	{SystemGermanReading, marked([]string{"sch", "eu", "äu", "ei", "tz", "ck", "ß", "ä", "ö", "ü"},
@@ -165,6 +234,7 @@ var readings = []reading{
 			"õe", "oe", "ç", "s", "ch", "sh", "x", "sh", "j", "zh"))},
 	{SystemKoreanReading, koreanReading},
 	{SystemPolishReading, polishReading},
+	{SystemBelarusianReading, byWord(belarusianWord)},
 	{SystemKunreiReading, func(t string) string {
 		if strings.IndexFunc(t, func(r rune) bool { return r > 0x7f && !strings.ContainsRune("âêîôûāēīōū", r) }) >= 0 {
 			return "" // Japanese romanisations mark only long vowels: Rabutienė is Lithuanian

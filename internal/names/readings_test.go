@@ -47,6 +47,9 @@ func TestLatinReadings(t *testing.T) {
 		{"Pawlowsaja", "Pavlovskaya", RouteTypo1},          // a typo in a Polish spelling
 		{"Giüsèpp", "Джузепп", RouteSkeleton},              // Italian marks are looked for in the fold
 		{"Yaguboghlu", "Yaquboğlu", "transliteration:latin:tr-reading"},
+		{"Tsikhanouskaya", "Тихановская", "transliteration:latin:be-reading/ru:mvd310"}, // a Belarusian passport's ў and ць
+		{"Kalinouski", "Калиновский", "transliteration:latin:be-reading/ru:fr"},
+		{"Dziadok", "Дедок", "transliteration:latin:be-reading/uk:kmu55"}, // дзя of yakanne is Russian де
 	}
 	for _, tt := range tests {
 		m := Compare(tt.latin, tt.cyr)
@@ -101,6 +104,14 @@ func TestReadingWords(t *testing.T) {
 		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "grzegorz", "gzhegozh", true},
 		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "szőke", "", false}, // Hungarian sz
 		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "sergey", "", false},
+		{belarusianWord, "tsiareshka", "tereshka", true},
+		{belarusianWord, "paulau", "pavlav", true},
+		{belarusianWord, "kazlouskaya", "kazlovskaya", true},
+		{belarusianWord, "hrytsiuk", "", false},    // Ukrainian цю
+		{belarusianWord, "dziewulski", "", false},  // Polish
+		{belarusianWord, "katou", "", false},       // Japanese
+		{belarusianWord, "tsiskaridze", "", false}, // Georgian
+		{belarusianWord, "butauskas", "", false},   // Lithuanian
 	}
 	for _, tt := range tests {
 		if got, ok := tt.read(tt.in); got != tt.want || ok != tt.ok {

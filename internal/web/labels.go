@@ -117,6 +117,7 @@ var (
 		"ko-reading":    "translit.ko_reading",
 		"caron-reading": "translit.caron_reading",
 		"pl-reading":    "translit.pl_reading",
+		"be-reading":    "translit.be_reading",
 	}
 	// translitStandards are the systems known by a standard's name, the same in
 	// every language.
