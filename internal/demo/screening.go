@@ -30,6 +30,7 @@ func ScreeningPersons() map[string]string {
 		"demo-screen-ru-wanted":  "Dmitrii Volkov",
 		"demo-screen-pl-missing": "Malgorzata Wisniewska",
 		"demo-screen-hu-wanted":  "Laszlo Szoke",
+		"demo-screen-lt-wanted":  "Aliaksei Kavaliou", // a Belarusian passport's spelling of the Russian form
 	}
 }
 
@@ -56,6 +57,8 @@ func screeningPersons() []screeningPerson {
 			"birthDate", "1996-12-24", "nationality", "PL", "gender", "female"), []string{"human_trafficking"}},
 		{"HU-NCB", "demo-screen-hu-wanted", "wanted", p("name", "Szőke László",
 			"birthDate", "1970-05-15", "nationality", "HU", "gender", "male"), []string{"financial_crime"}},
+		{"LT-NCB", "demo-screen-lt-wanted", "wanted", p("name", "Ковалёв Алексей Николаевич",
+			"birthDate", "1987-02-11", "nationality", "BY", "gender", "male"), []string{"firearms_trafficking"}},
 	}
 }
 

@@ -297,8 +297,12 @@ func CompareForms(a, b *Form) Match {
 			skelLimit := max(4, maxLen*6/10) // in half-units: 0.3 per letter
 			sameSkel := a.skels[i] == b.skels[j] && len(a.skels[i]) >= 3
 			samePhon := len(a.phon[ki]) > minPhonetic && a.phon[ki] == b.phon[kj]
+			// Checked before any distance: a heard vowel is rare, and the
+			// distance it allows is the costliest one.
 			sameCons := !samePhon && crossScript && len(a.phon[ki]) > minPhonetic && len(b.phon[kj]) > minPhonetic &&
-				a.phon[ki][1:] == b.phon[kj][1:]
+				a.phon[ki][1:] == b.phon[kj][1:] && !finalVowelsDiffer(x, y) && firstLettersAgree(x, y) &&
+				(a.script == ScriptLatin && heardVowel(x, y) || b.script == ScriptLatin && heardVowel(y, x)) &&
+				softH(a.cons[ki]) == softH(b.cons[kj])
 			typo := typoLimit
 			if typo == 3 && (x[0] != y[0] && !confusable(rune(x[0]), rune(y[0])) || firstVowel(a.skels[i]) != firstVowel(b.skels[j])) {
 				typo = 2 // the half edit beyond one only when the first letter (or two confusable ones) and vowel agree
@@ -323,8 +327,7 @@ func CompareForms(a, b *Form) Match {
 			if (samePhon || sameCons) && distanceUnits(a.cons[ki], b.cons[kj], 1) <= 1 && !finalVowelsDiffer(x, y) {
 				if samePhon {
 					phonetic = max(phonetic, 0.75-0.2*float64(d)/float64(2*maxLen))
-				} else if firstLettersAgree(x, y) && softH(a.cons[ki]) == softH(b.cons[kj]) &&
-					(a.script == ScriptLatin && heardVowel(x, y) || b.script == ScriptLatin && heardVowel(y, x)) {
+				} else {
 					vowelBlind = max(vowelBlind, 0.7-0.2*float64(d)/float64(2*maxLen))
 				}
 			}

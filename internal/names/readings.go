@@ -96,7 +96,7 @@ const (
 	// (Tsikhanouskaya = Тихановская, Paulau = Павлов), ць and дзь as т
 	// and д, and the я, ё of yakanne after them as е (Tsiareshka =
 	// Терешко, Dziadok = Дедок). Marks: a final ou or au after a
-	// consonant, -ouski or -auskaya, or tsia, tsie, dzia, dzie (tsio, dzio); never
+	// consonant or an i (Kavaliou = Ковалёв), -ouski or -auskaya, or tsia, tsie, dzia, dzie (tsio, dzio); never
 	// for a word made of Japanese syllables (Katou), shaped as a Georgian
 	// name (Tsitsishvili) or with Polish letters (w, sz, cz, rz).
 	SystemBelarusianReading = "latin:be-reading"
@@ -165,7 +165,7 @@ var polishLetters = []string{"w", "sz", "cz", "rz"}
 // romanisation (see SystemBelarusianReading).
 func belarusianWord(w string) (string, bool) {
 	n := len(w)
-	finalU := n >= 4 && (strings.HasSuffix(w, "ou") || strings.HasSuffix(w, "au")) && !isVowelByte(w[n-3])
+	finalU := n >= 4 && (strings.HasSuffix(w, "ou") || strings.HasSuffix(w, "au")) && (!isVowelByte(w[n-3]) || w[n-3] == 'i')
 	if !finalU && !belarusianSki(w) && !slices.ContainsFunc(belarusianSoft, func(m string) bool { return strings.Contains(w, m) }) ||
 		japaneseSyllables(w) || georgianShaped(w) || slices.ContainsFunc(polishLetters, func(m string) bool { return strings.Contains(w, m) }) {
 		return "", false

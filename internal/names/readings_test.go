@@ -106,6 +106,7 @@ func TestReadingWords(t *testing.T) {
 		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "sergey", "", false},
 		{belarusianWord, "tsiareshka", "tereshka", true},
 		{belarusianWord, "paulau", "pavlav", true},
+		{belarusianWord, "kavaliou", "kavaliov", true},
 		{belarusianWord, "kazlouskaya", "kazlovskaya", true},
 		{belarusianWord, "hrytsiuk", "", false},    // Ukrainian цю
 		{belarusianWord, "dziewulski", "", false},  // Polish
