@@ -358,7 +358,7 @@ func CompareForms(a, b *Form) Match {
 // heardVowel reports whether the first vowel of a Latin spelling lat and
 // that of the rendering o of a name in another script differ as an English
 // spelling is heard: u as а (Munk, Манк), a as е or ей (Latham, Лейтем),
-// i or y as ай (Ireton, Айртон), o as оу (Jones, ჯოუნსი). The
+// i or y as ай (Ireton, Айртон), o as оу (Jones, Джоунс). The
 // transliterations of the region's names never differ so, while their
 // other vowel differences tell names apart (Shevchenko is not Савченко).
 func heardVowel(lat, o string) bool {

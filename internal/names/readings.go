@@ -96,9 +96,10 @@ const (
 	// (Tsikhanouskaya = Тихановская, Paulau = Павлов), ць and дзь as т
 	// and д, and the я, ё of yakanne after them as е (Tsiareshka =
 	// Терешко, Dziadok = Дедок). Marks: a final ou or au after a
-	// consonant or an i (Kavaliou = Ковалёв), -ouski or -auskaya, or tsia, tsie, dzia, dzie (tsio, dzio); never
-	// for a word made of Japanese syllables (Katou), shaped as a Georgian
-	// name (Tsitsishvili) or with Polish letters (w, sz, cz, rz).
+	// consonant or an i (Kavaliou = Ковалёв), -ouski or -auskaya, or tsia,
+	// tsie, dzia, dzie (tsio, dzio); never for a word made of Japanese
+	// syllables (Katou), shaped as a Georgian name (Tsitsishvili) or with
+	// Polish letters (w, sz, cz, rz).
 	SystemBelarusianReading = "latin:be-reading"
 )
 
@@ -196,10 +197,11 @@ func belarusianSki(w string) bool {
 }
 
 // georgianShaped reports whether a folded word ends as Georgian surnames
-// and given names do.
+// and given names do; the -aia of a Belarusian -ая in ICAO spelling
+// (TSIKHANOUSKAIA) is not Mingrelian -ia.
 func georgianShaped(w string) bool {
-	for _, end := range []string{"shvili", "dze", "ia", "ua", "ani", "uri", "eli", "ava"} {
-		if strings.HasSuffix(w, end) {
+	for _, end := range []string{"shvili", "dze", "ia", "ua", "ani", "uri", "eli"} {
+		if strings.HasSuffix(w, end) && !strings.HasSuffix(w, "aia") {
 			return true
 		}
 	}

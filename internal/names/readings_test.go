@@ -49,7 +49,8 @@ func TestLatinReadings(t *testing.T) {
 		{"Yaguboghlu", "Yaquboğlu", "transliteration:latin:tr-reading"},
 		{"Tsikhanouskaya", "Тихановская", "transliteration:latin:be-reading/ru:mvd310"}, // a Belarusian passport's ў and ць
 		{"Kalinouski", "Калиновский", "transliteration:latin:be-reading/ru:fr"},
-		{"Dziadok", "Дедок", "transliteration:latin:be-reading/uk:kmu55"}, // дзя of yakanne is Russian де
+		{"TSIKHANOUSKAIA", "Тихановская", "transliteration:latin:be-reading/ru:icao"}, // ICAO я = ia, not Mingrelian -ia
+		{"Dziadok", "Дедок", "transliteration:latin:be-reading/uk:kmu55"},             // дзя of yakanne is Russian де
 	}
 	for _, tt := range tests {
 		m := Compare(tt.latin, tt.cyr)
