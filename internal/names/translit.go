@@ -283,6 +283,14 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 			return polivanovShaped(ru)
 		}})
 	}
+	if en := tr.schemes["ru:en"]; en != nil {
+		// Ukrainian writes the j of foreign names дж as Russian does
+		// (Кейджі = Keiji, Джаміль = Jamil); only that reading is added.
+		uk := toRu[LangUK]
+		add(&scheme{name: "uk:via-ru:en", lang: LangUK, steps: []*table{uk, en.steps[0]}, applies: func(words [][]rune) bool {
+			return slices.ContainsFunc(words, func(w []rune) bool { return strings.Contains(string(w), "дж") })
+		}})
+	}
 	viaRussian := func(lang string, systems ...string) {
 		for _, rs := range systems {
 			name := lang + ":via-ru:" + rs
