@@ -480,11 +480,20 @@ func phoneticKey(skel string) string {
 }
 
 // consonantLetters drops the vowels and glides (a e i o u y j) of a folded
-// text: the phonetic route lets vowels differ, never more than one
-// confusable consonant (Fohl is not Vasyl, whose skeletons meet).
+// text, and the spellings of j (dzh, dz, dj, dzs), which the skeleton writes
+// as one symbol: the phonetic route lets vowels differ, never more than one
+// confusable consonant (Fohl is not Vasyl, whose skeletons meet; Jonas is
+// Latvian Džonass).
 func consonantLetters(text string) string {
 	b := make([]byte, 0, len(text))
 	for i := 0; i < len(text); i++ {
+		if text[i] == 'd' && i+1 < len(text) && (text[i+1] == 'z' || text[i+1] == 'j') {
+			i++
+			if i+1 < len(text) && (text[i+1] == 'h' || text[i+1] == 's') {
+				i++
+			}
+			continue
+		}
 		if c := text[i]; strings.IndexByte("aeiouyj ", c) < 0 && (len(b) == 0 || b[len(b)-1] != c) {
 			b = append(b, c)
 		}

@@ -90,6 +90,7 @@ func TestCompare(t *testing.T) {
 		{"Laani", "პაანი", false, RouteNone},
 		{"Vacha", "ლაშა", false, RouteNone},
 		{"Qabriel", "Gabriel", true, RouteTypo1},               // unless the first letters are read alike
+		{"Jonas", "Džonass", true, RoutePhonetic},              // Latvian dž is j: the consonant letters agree
 		{"Jillian", "Джиллиан", true, "transliteration:ru:en"}, // дж is the j of English names
 		{"Keiji", "Кейджі", true, "transliteration:uk:via-ru:en"},
 		{"Rajesh", "Раджеш", true, "transliteration:uk:via-ru:en"},
