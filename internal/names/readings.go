@@ -1,7 +1,6 @@
 package names
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -119,7 +118,7 @@ var italianMarks = []string{"gn", "gli", "zz", "cch", "gia", "gio", "giu", "cia"
 // where ü is u).
 func italianReading(t string) string {
 	f := Fold(t)
-	if !strings.ContainsAny(t, "àèìòù") && !slices.ContainsFunc(italianMarks, func(m string) bool { return strings.Contains(f, m) }) {
+	if !strings.ContainsAny(t, "àèìòù") && !containsOneOf(f, italianMarks) {
 		return ""
 	}
 	return italianSounds.Replace(f)
@@ -167,8 +166,8 @@ var polishLetters = []string{"w", "sz", "cz", "rz"}
 func belarusianWord(w string) (string, bool) {
 	n := len(w)
 	finalU := n >= 4 && (strings.HasSuffix(w, "ou") || strings.HasSuffix(w, "au")) && (!isVowelByte(w[n-3]) || w[n-3] == 'i')
-	if !finalU && !belarusianSki(w) && !slices.ContainsFunc(belarusianSoft, func(m string) bool { return strings.Contains(w, m) }) ||
-		japaneseSyllables(w) || georgianShaped(w) || slices.ContainsFunc(polishLetters, func(m string) bool { return strings.Contains(w, m) }) {
+	if !finalU && !belarusianSki(w) && !containsOneOf(w, belarusianSoft) ||
+		japaneseSyllables(w) || georgianShaped(w) || containsOneOf(w, polishLetters) {
 		return "", false
 	}
 	r := []byte(belarusianSounds.Replace(w))
@@ -200,8 +199,21 @@ func belarusianSki(w string) bool {
 // and given names do; the -aia of a Belarusian -ая in ICAO spelling
 // (TSIKHANOUSKAIA) is not Mingrelian -ia.
 func georgianShaped(w string) bool {
+	if strings.HasSuffix(w, "aia") {
+		return false
+	}
 	for _, end := range []string{"shvili", "dze", "ia", "ua", "ani", "uri", "eli"} {
-		if strings.HasSuffix(w, end) && !strings.HasSuffix(w, "aia") {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsOneOf reports whether s contains one of subs.
+func containsOneOf(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}
@@ -266,10 +278,8 @@ func LatinReadings() []string {
 // of marks.
 func marked(marks []string, sounds *strings.Replacer) func(string) string {
 	return func(t string) string {
-		for _, m := range marks {
-			if strings.Contains(t, m) {
-				return Fold(sounds.Replace(t))
-			}
+		if containsOneOf(t, marks) {
+			return Fold(sounds.Replace(t))
 		}
 		return ""
 	}
