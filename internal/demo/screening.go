@@ -31,6 +31,7 @@ func ScreeningPersons() map[string]string {
 		"demo-screen-pl-missing": "Malgorzata Wisniewska",
 		"demo-screen-hu-wanted":  "Laszlo Szoke",
 		"demo-screen-lt-wanted":  "Aliaksei Kavaliou", // a Belarusian passport's spelling of the Russian form
+		"demo-screen-md-missing": "ANAMARIA CIOBANU",  // two given names written as one
 	}
 }
 
@@ -59,6 +60,8 @@ func screeningPersons() []screeningPerson {
 			"birthDate", "1970-05-15", "nationality", "HU", "gender", "male"), []string{"financial_crime"}},
 		{"LT-NCB", "demo-screen-lt-wanted", "wanted", p("name", "Ковалёв Алексей Николаевич",
 			"birthDate", "1987-02-11", "nationality", "BY", "gender", "male"), []string{"firearms_trafficking"}},
+		{"MD-NCB", "demo-screen-md-missing", "missing", p("name", "Ана Мария Чобану",
+			"birthDate", "2006-09-21", "nationality", "MD", "gender", "female"), []string{"human_trafficking"}},
 	}
 }
 

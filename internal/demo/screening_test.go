@@ -43,6 +43,19 @@ func TestScreeningPersons(t *testing.T) {
 			for _, r := range rs {
 				t.Logf("  %s %s %.3f %+v", r.Record.SourceID, r.Record.Caption(), r.Score, r.Explanation)
 			}
+			continue
+		}
+		if source == "demo-screen-md-missing" && !joined(rs[0].Explanation) {
+			t.Errorf("%q: no joined part in %+v", q, rs[0].Explanation)
 		}
 	}
+}
+
+func joined(ex screening.Explanation) bool {
+	for _, p := range ex.Parts {
+		if p.Joined {
+			return true
+		}
+	}
+	return false
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // TestScreenAndRecordForm screens a Georgian-script demo name in Latin script (also
-// by a diminutive), and
+// by a diminutive), a Moldovan Cyrillic one by its given names written as one, and
 // creates a record through the form, correcting a field error shown in Ukrainian.
 func TestScreenAndRecordForm(t *testing.T) {
 	t.Parallel()
@@ -48,6 +48,21 @@ func TestScreenAndRecordForm(t *testing.T) {
 	for _, want := range []string{"გიორგი ბერიძე", "diminutiv al numelui"} {
 		if !strings.Contains(card, want) {
 			ion.fail("the first card for Gogi reads %q, want %q", card, want)
+		}
+	}
+	// Two given names written as one (Anamaria) find a Moldovan Cyrillic record
+	// that writes them apart, and the card says so.
+	st = ion.submit("screen a joined name",
+		chromedp.Clear(chromedp.CSS("#f-name")),
+		chromedp.SendKeys(chromedp.CSS("#f-name"), "Anamaria Ciobanu"),
+		chromedp.Click(chromedp.CSS(`form[action="/screen"] button[type="submit"]`)))
+	if st != 200 {
+		ion.fail("screen a joined name: status %d", st)
+	}
+	card = ion.text(".answer")
+	for _, want := range []string{"Ана Мария Чобану", "anamaria", "ана мария", "scris ca un singur cuvânt pe o parte"} {
+		if !strings.Contains(card, want) {
+			ion.fail("the first card for Anamaria reads %q, want %q", card, want)
 		}
 	}
 

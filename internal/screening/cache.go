@@ -32,10 +32,19 @@ type cachedMatch struct {
 // token needs no Form. A token the MRZ may have truncated is cached apart
 // (its prefix matches differ). The caller holds x.mu for reading.
 func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
+	return x.cachedMatchesOf(qt, false)
+}
+
+// cachedMatchesOf is cachedMatches; with exact, only the tokens
+// exactCandidates finds are compared (a compound's), and cached apart.
+func (x *Index) cachedMatchesOf(qt *qtok, exact bool) map[uint32]names.Match {
 	c := &x.cache
 	key := qt.text
 	if qt.truncated {
 		key = "<" + key
+	}
+	if exact {
+		key = "+" + key
 	}
 	c.mu.Lock()
 	e, ok := c.entries[key]
@@ -46,7 +55,14 @@ func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
 	}
 	qt.measure()
 	m := map[uint32]names.Match{}
-	ids, phonetic := x.d.candidates(qt.text, qt.truncated)
+	var ids []uint32
+	phonetic := 0
+	if exact {
+		ids = x.d.exactCandidates(qt.text, qt.truncated)
+		phonetic = len(ids)
+	} else {
+		ids, phonetic = x.d.candidates(qt.text, qt.truncated)
+	}
 	for i, id := range ids {
 		dt := &x.d.toks[id]
 		if i >= phonetic && !names.PhoneticMay(qt.Form(), dt.form) {

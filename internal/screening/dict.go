@@ -311,6 +311,33 @@ const (
 	maxKeyCandidates       = 4000
 )
 
+// exactCandidates returns the ids of the tokens one of whose renderings or
+// skeletons is one of token's (and, for a token the MRZ may have truncated,
+// that share its prefix): the candidates of a compound, which a typo
+// allowance on its length would let meet too much.
+func (d *dict) exactCandidates(token string, truncated bool) []uint32 {
+	var out []uint32
+	seen := map[uint32]bool{}
+	add := func(kind byte, s string) {
+		for _, id := range d.keys[d.hash(kind, s)] {
+			if !seen[id] && len(out) < maxKeyCandidates {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	for _, v := range names.Variants(token) {
+		add(keyVariant, v.Text)
+		if sk := names.Skeleton(v.Text); len(sk) >= 3 {
+			add(keySkeleton, sk)
+		}
+		if truncated && len(v.Text) >= prefixLen {
+			add(keyPrefix, v.Text[:prefixLen])
+		}
+	}
+	return out
+}
+
 // candidates returns the ids of the tokens that share a blocking key with a
 // query token, or enough skeleton trigrams to be a typo of it. Prefix keys
 // are used only for a token the MRZ may have truncated. The ids from

@@ -33,6 +33,10 @@ type PartMatch struct {
 	RecordRole string  `json:"recordRole"`
 	Route      string  `json:"route"` // a names route constant, or "initial"
 	Score      float64 `json:"score"`
+	// Joined is set when one side writes as one word what the other
+	// writes as two (Abdulrahman, Abdul Rahman): Query or Record then
+	// holds both parts, separated by a space.
+	Joined bool `json:"joined,omitempty"`
 }
 
 // Adjustment is how one qualifier moved the score.
@@ -185,6 +189,9 @@ func birthRelation(q uint32, births []uint32) (string, float64) {
 // allShort reports whether every query part that matches a part of rec has
 // at most three letters.
 func (x *Index) allShort(p *prepared, rec []uint32) bool {
+	if p.compoundLong(rec) {
+		return false
+	}
 	for i := range p.toks {
 		for _, v := range rec {
 			if m, ok := p.toks[i].matches[tokID(v)]; ok && m.OK && x.d.toks[tokID(v)].letters > 3 {
@@ -199,6 +206,24 @@ type pair struct {
 	i, j  int
 	s     float64
 	route string
+	moreQ int // query parts i+1… i+moreQ written with i as one record part j (a join)
+	moreR int // record part j+1 that query part i also covers (a split: 0 or 1)
+}
+
+// roleScaled lowers a part's score when both sides tell its role and they
+// differ.
+func roleScaled(qr, rr names.Role, s float64) float64 {
+	if qr != names.RoleUnknown && rr != names.RoleUnknown && qr != rr {
+		return s * roleMismatch
+	}
+	return s
+}
+
+// masks returns the query and record parts a pair uses.
+func (pr pair) masks() (q, r uint32) {
+	q = (1<<(pr.moreQ+1) - 1) << pr.i
+	r = (1<<(pr.moreR+1) - 1) << pr.j
+	return q, r
 }
 
 // nameScore scores one record name: a greedy best pairing of query and
@@ -225,13 +250,10 @@ func (x *Index) nameScore(p *prepared, rec []uint32, ex *Explanation) float64 {
 			if s == 0 {
 				continue
 			}
-			qr, rr := qt.role, tokRole(v)
-			if qr != names.RoleUnknown && rr != names.RoleUnknown && qr != rr {
-				s *= roleMismatch
-			}
-			pairs = append(pairs, pair{i, j, s, route})
+			pairs = append(pairs, pair{i: i, j: j, s: roleScaled(qt.role, tokRole(v), s), route: route})
 		}
 	}
+	pairs = x.compoundPairs(p, rec, pairs)
 	// Greedy: best pairs first, each part used once.
 	for a := 1; a < len(pairs); a++ {
 		for b := a; b > 0 && pairs[b].s > pairs[b-1].s; b-- {
@@ -247,12 +269,19 @@ func (x *Index) nameScore(p *prepared, rec []uint32, ex *Explanation) float64 {
 	var cbuf [MaxTokens]pair
 	chosen := cbuf[:0]
 	for _, pr := range pairs {
-		if usedQ&(1<<pr.i) != 0 || usedR&(1<<pr.j) != 0 {
+		mq, mr := pr.masks()
+		if usedQ&mq != 0 || usedR&mr != 0 {
 			continue
 		}
-		usedQ |= 1 << pr.i
-		usedR |= 1 << pr.j
-		w := wq(pr.i) + wr(pr.j)
+		usedQ |= mq
+		usedR |= mr
+		w := 0.0
+		for i := pr.i; i <= pr.i+pr.moreQ; i++ {
+			w += wq(i)
+		}
+		for j := pr.j; j <= pr.j+pr.moreR; j++ {
+			w += wr(j)
+		}
 		num += w * pr.s
 		den += w
 		chosen = append(chosen, pr)
@@ -320,8 +349,15 @@ func (x *Index) explain(p *prepared, rec []uint32, chosen []pair, usedQ uint32, 
 				continue
 			}
 			v := rec[pr.j]
-			ex.Parts = append(ex.Parts, PartMatch{Query: p.toks[i].text, QueryRole: p.toks[i].role.String(), Record: texts[pr.j],
-				RecordRole: tokRole(v).String(), Route: pr.route, Score: math.Round(pr.s*1000) / 1000})
+			pm := PartMatch{Query: p.toks[i].text, QueryRole: p.toks[i].role.String(), Record: texts[pr.j],
+				RecordRole: tokRole(v).String(), Route: pr.route, Score: math.Round(pr.s*1000) / 1000, Joined: pr.moreQ+pr.moreR > 0}
+			for k := 1; k <= pr.moreQ; k++ {
+				pm.Query += " " + p.toks[i+k].text
+			}
+			for k := 1; k <= pr.moreR; k++ {
+				pm.Record += " " + texts[pr.j+k]
+			}
+			ex.Parts = append(ex.Parts, pm)
 			qr, rr := p.toks[i].role, tokRole(v)
 			if qr != names.RoleUnknown && rr != names.RoleUnknown && qr != rr {
 				ex.Reordered = true

@@ -59,6 +59,7 @@ type qtok struct {
 	letters  int                    // letters of its first variant (set by measure)
 	matches  map[uint32]names.Match // dict token id → match, for tokens that relate (shared: read only)
 	extra    map[uint32]names.Match // matches computed on demand for this query (truncated tokens)
+	splits   []split                // its halves as two adjacent record parts (set by tokenMatches)
 }
 
 // Form returns the token's prepared form, building it on first use. A
@@ -86,6 +87,7 @@ func (qt *qtok) measure() {
 // prepared is a query ready to run against an index.
 type prepared struct {
 	toks   []qtok
+	joins  []join // adjacent parts read as one word
 	birth  uint32
 	nat    uint32
 	gender names.Gender
@@ -109,6 +111,7 @@ func prepare(q Query) (*prepared, error) {
 		}
 		p.toks = append(p.toks, qt)
 	}
+	p.prepareJoins()
 	if p.gender == names.GenderUnknown {
 		p.gender = fullGender
 		if n.Full == "" {
@@ -242,6 +245,7 @@ func (x *Index) tokenMatches(p *prepared) [][]*roaring.Bitmap {
 		}
 		sets[i] = bms
 	}
+	x.compoundSets(p, sets)
 	return sets
 }
 
@@ -283,18 +287,22 @@ func candidateDocs(sets [][]*roaring.Bitmap) (*roaring.Bitmap, int) {
 }
 
 // matchedParts counts the query tokens that take part in selection and
-// match some token of e.
+// match some token of e, alone or as a compound (a join or a split).
 func (x *Index) matchedParts(p *prepared, sets [][]*roaring.Bitmap, e *entry) int {
 	n := 0
 	for i := range p.toks {
 		if sets[i] == nil {
 			continue
 		}
+		matched := false
 		for _, v := range e.toks {
 			if m, ok := p.toks[i].matches[tokID(v)]; ok && m.OK {
-				n++
+				matched = true
 				break
 			}
+		}
+		if matched || p.compoundMatched(i, e) {
+			n++
 		}
 	}
 	return n

@@ -177,8 +177,12 @@ func percent(s float64) string { return fmt.Sprintf("%d %%", int(math.Round(s*10
 func explain(l *i18n.Locale, ex screening.Explanation) *explanation {
 	out := &explanation{Reordered: ex.Reordered, NameScore: percent(ex.NameScore), Unmatched: ex.Unmatched}
 	for _, p := range ex.Parts {
+		route := routeText(l, p.Route)
+		if p.Joined {
+			route += ", " + l.T("explain.joined")
+		}
 		out.Parts = append(out.Parts, l.T("explain.part", "Query", p.Query, "QueryRole", enumText(l, partRoleKeys, p.QueryRole),
-			"Record", p.Record, "RecordRole", enumText(l, partRoleKeys, p.RecordRole), "Route", routeText(l, p.Route),
+			"Record", p.Record, "RecordRole", enumText(l, partRoleKeys, p.RecordRole), "Route", route,
 			"Score", percent(p.Score)))
 	}
 	for _, a := range ex.Adjustments {
