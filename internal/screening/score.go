@@ -42,8 +42,11 @@ type PartMatch struct {
 // Adjustment is how one qualifier moved the score.
 type Adjustment struct {
 	Factor  string  `json:"factor"`  // birthDate, nationality, gender, evidence
-	Outcome string  `json:"outcome"` // exact, year, same-year, near-year, mismatch, match, short-name
+	Outcome string  `json:"outcome"` // exact, year, same-year, near-year, mismatch, match, short-name, common-name
 	Delta   float64 `json:"delta"`
+	// Namesakes, for a common name, is how many persons the caller may
+	// see carry the name (name score of at least 0.9).
+	Namesakes int `json:"namesakes,omitempty"`
 }
 
 // RouteInitial is the route of an initial matched to a given name.
@@ -77,6 +80,16 @@ const (
 	dGenderMatch   = 0.01
 	dGenderMism    = -0.15
 	dShortName     = -0.25
+	dCommonName    = -0.10 // a name-only match of a common name: loose routes fall below the default threshold
+)
+
+// A name is common when more than commonNamesakes of the persons a query
+// may see carry it, that is match it with a name score of at least
+// namesakeScore (the same name, in any script or system). Only visible
+// persons are counted: the count never tells of a hidden record.
+const (
+	commonNamesakes = 3
+	namesakeScore   = 0.9
 )
 
 func weight(role names.Role, initial, firstGiven bool) float64 {
@@ -97,9 +110,22 @@ func minor(role names.Role, firstGiven bool) bool {
 	return role == names.RolePatronymic || role == names.RoleGiven && !firstGiven
 }
 
-// score scores an entry against a prepared query; with ex non-nil it also
-// explains the score.
-func (x *Index) score(p *prepared, e *entry, ex *Explanation) float64 {
+// score scores an entry against a prepared query, of which namesakes
+// persons carry the name; with ex non-nil it also explains the score.
+func (x *Index) score(p *prepared, e *entry, namesakes int, ex *Explanation) float64 {
+	best, rec := x.bestName(p, e)
+	if best < 0 {
+		return 0
+	}
+	if ex != nil {
+		x.nameScore(p, rec, ex)
+	}
+	return x.adjust(p, e, best, rec, namesakes, ex)
+}
+
+// bestName returns the name score of the entry's best matching name and
+// that name's tokens (-1 and nil for an entry without names).
+func (x *Index) bestName(p *prepared, e *entry) (float64, []uint32) {
 	best, bestName := -1.0, 0
 	for start := 0; start < len(e.toks); {
 		ni := tokName(e.toks[start])
@@ -113,16 +139,18 @@ func (x *Index) score(p *prepared, e *entry, ex *Explanation) float64 {
 		start = end
 	}
 	if best < 0 {
-		return 0
+		return -1, nil
 	}
 	end := bestName
 	for end < len(e.toks) && tokName(e.toks[end]) == tokName(e.toks[bestName]) {
 		end++
 	}
-	rec := e.toks[bestName:end]
-	if ex != nil {
-		x.nameScore(p, rec, ex)
-	}
+	return best, e.toks[bestName:end]
+}
+
+// adjust scales a name score and applies the qualifiers and the evidence
+// rules, explaining each into ex when it is non-nil.
+func (x *Index) adjust(p *prepared, e *entry, best float64, rec []uint32, namesakes int, ex *Explanation) float64 {
 	s := nameScale * best
 	add := func(factor, outcome string, d float64) {
 		s += d
@@ -150,8 +178,17 @@ func (x *Index) score(p *prepared, e *entry, ex *Explanation) float64 {
 	}
 	// Short names need more evidence: when every matched part has at most
 	// three letters, a birth date must confirm.
-	if best > 0 && x.allShort(p, rec) && !(p.birth != 0 && birthConfirms(p.birth, e.births)) {
+	confirmed := p.birth != 0 && birthConfirms(p.birth, e.births)
+	switch {
+	case confirmed:
+	case best > 0 && x.allShort(p, rec):
 		add("evidence", "short-name", dShortName)
+	case namesakes > commonNamesakes:
+		// A common name needs more evidence too: many persons carry it.
+		add("evidence", "common-name", dCommonName)
+		if ex != nil {
+			ex.Adjustments[len(ex.Adjustments)-1].Namesakes = namesakes
+		}
 	}
 	s = math.Round(min(max(s, 0), 1)*1000) / 1000
 	return s

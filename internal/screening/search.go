@@ -157,9 +157,13 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 	qy := p.birth >> 9
 	type hit struct {
 		doc   uint32
-		score float64
+		score float64 // the name score, then the final score
 	}
+	// First the name scores, counting the namesakes: whether the name is
+	// common decides the evidence a hit needs. Only names that qualifiers
+	// could lift to the threshold are kept.
 	var hits []hit
+	namesakes := 0
 	it := cands.Iterator()
 	for scored := 0; it.HasNext() && scored < maxScored; {
 		doc := it.Next()
@@ -176,11 +180,21 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 			continue
 		}
 		scored++
-		s := x.score(p, e, nil)
-		if s >= p.q.Threshold {
-			hits = append(hits, hit{doc, s})
+		best, _ := x.bestName(p, e)
+		if best >= namesakeScore {
+			namesakes++
+		}
+		if nameScale*best+dBirthExact+dNatMatch+dGenderMatch >= p.q.Threshold {
+			hits = append(hits, hit{doc, best})
 		}
 	}
+	kept := hits[:0]
+	for _, h := range hits {
+		if h.score = x.score(p, &x.docs[h.doc], namesakes, nil); h.score >= p.q.Threshold {
+			kept = append(kept, h)
+		}
+	}
+	hits = kept
 	slices.SortFunc(hits, func(a, b hit) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
@@ -194,7 +208,7 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 	for i, h := range hits {
 		e := &x.docs[h.doc]
 		out[i].ID = e.id
-		out[i].Score = x.score(p, e, &out[i].Explanation)
+		out[i].Score = x.score(p, e, namesakes, &out[i].Explanation)
 	}
 	return out, nil
 }

@@ -186,8 +186,12 @@ func explain(l *i18n.Locale, ex screening.Explanation) *explanation {
 			"Score", percent(p.Score)))
 	}
 	for _, a := range ex.Adjustments {
+		outcome := enumText(l, outcomeKeys, a.Outcome)
+		if a.Namesakes > 0 {
+			outcome = l.T("outcome.common_name", "Namesakes", a.Namesakes)
+		}
 		out.Adjustments = append(out.Adjustments, l.T("explain.adjustment", "Factor", enumText(l, factorKeys, a.Factor),
-			"Outcome", enumText(l, outcomeKeys, a.Outcome), "Delta", fmt.Sprintf("%+d", int(math.Round(a.Delta*100)))))
+			"Outcome", outcome, "Delta", fmt.Sprintf("%+d", int(math.Round(a.Delta*100)))))
 	}
 	return out
 }

@@ -128,7 +128,8 @@ var (
 		"patronymic": "name_role.patronymic", "unknown": "name_role.unknown"}
 	factorKeys  = map[string]string{"birthDate": "factor.birth_date", "nationality": "factor.nationality", "gender": "factor.gender", "evidence": "factor.evidence"}
 	outcomeKeys = map[string]string{"exact": "outcome.exact", "year": "outcome.year", "same-year": "outcome.same_year",
-		"near-year": "outcome.near_year", "mismatch": "outcome.mismatch", "match": "outcome.match", "short-name": "outcome.short_name"}
+		"near-year": "outcome.near_year", "mismatch": "outcome.mismatch", "match": "outcome.match", "short-name": "outcome.short_name",
+		"common-name": "outcome.common_name"}
 	mrzFieldKeys = map[string]string{ident.FieldDocumentNumber: "mrz.document_number", ident.FieldBirthDate: "mrz.birth_date",
 		ident.FieldExpiryDate: "mrz.expiry_date", ident.FieldPersonalNumber: "mrz.personal_number", ident.FieldComposite: "mrz.composite"}
 	hitStatusKeys = map[string]string{"pending": "hit_status.pending", "confirmed": "hit_status.confirmed", "rejected": "hit_status.rejected"}
