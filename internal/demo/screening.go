@@ -35,6 +35,13 @@ func ScreeningPersons() map[string]string {
 	}
 }
 
+// CommonNameScreen is a screen of the screening demo that finds namesakes:
+// the name alone finds every person carrying it, each lowered as a common
+// name, and with the birth date the one it gives comes first.
+func CommonNameScreen() (name, birthDate, want string) {
+	return "Ivan Melnyk", "1984-02-14", "demo-screen-melnyk-wanted"
+}
+
 func screeningPersons() []screeningPerson {
 	p := func(kv ...string) map[string][]string {
 		m := map[string][]string{}
@@ -62,6 +69,17 @@ func screeningPersons() []screeningPerson {
 			"birthDate", "1987-02-11", "nationality", "BY", "gender", "male"), []string{"firearms_trafficking"}},
 		{"MD-NCB", "demo-screen-md-missing", "missing", p("name", "Ана Мария Чобану",
 			"birthDate", "2006-09-21", "nationality", "MD", "gender", "female"), []string{"human_trafficking"}},
+		// Namesakes: Melnyk is the commonest Ukrainian surname. A screen for
+		// the name alone finds them all, each lowered as a common name; the
+		// birth date tells which one is wanted (CommonNameScreen).
+		{"UA-NCB", "demo-screen-melnyk-wanted", "wanted", p("firstName", "Іван", "patronymic", "Степанович", "lastName", "Мельник",
+			"birthDate", "1984-02-14", "nationality", "UA", "gender", "male"), []string{"migrant_smuggling"}},
+		{"UA-NCB", "demo-screen-melnyk-suspect", "suspect", p("firstName", "Іван", "lastName", "Мельник",
+			"birthDate", "1991-07-01", "nationality", "UA", "gender", "male"), []string{"vehicle_trafficking"}},
+		{"MD-NCB", "demo-screen-melnyk-convicted", "convicted", p("firstName", "Иван", "lastName", "Мельник",
+			"birthDate", "1979-11-30", "nationality", "MD", "gender", "male"), []string{"drug_trafficking"}},
+		{"PL-NCB", "demo-screen-melnyk-contact", "contact", p("firstName", "Iwan", "lastName", "Melnyk",
+			"birthDate", "1995-05-05", "nationality", "UA", "gender", "male"), []string{"migrant_smuggling"}},
 	}
 }
 
