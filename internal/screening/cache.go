@@ -23,21 +23,19 @@ type matchCache struct {
 type cachedMatch struct {
 	dictLen  int
 	matches  map[uint32]names.Match
+	splits   []split // never changed once stored, like matches
 	initials uint32 // the token's, as qtok.measure sets them
 	letters  int
 }
 
-// cachedMatches returns the matches of a query token, computing and caching
-// them when needed, and sets the token's initials and letters; a cached
-// token needs no Form. A token the MRZ may have truncated is cached apart
-// (its prefix matches differ). The caller holds x.mu for reading.
-func (x *Index) cachedMatches(qt *qtok) map[uint32]names.Match {
-	return x.cachedMatchesOf(qt, false)
-}
-
-// cachedMatchesOf is cachedMatches; with exact, only the tokens
-// exactCandidates finds are compared (a compound's), and cached apart.
-func (x *Index) cachedMatchesOf(qt *qtok, exact bool) map[uint32]names.Match {
+// cachedMatches sets the matches of a query token and the ways it splits
+// into two indexed tokens (splitsOf), computing and caching them when
+// needed, and the token's initials and letters; a cached token needs no
+// Form. A token the MRZ may have truncated is cached apart (its prefix
+// matches differ), and so is, with exact, the concatenation of query parts
+// (a compound's, compared only with the tokens exactCandidates finds, and
+// never split). The caller holds x.mu for reading.
+func (x *Index) cachedMatches(qt *qtok, exact bool) {
 	c := &x.cache
 	key := qt.text
 	if qt.truncated {
@@ -50,8 +48,8 @@ func (x *Index) cachedMatchesOf(qt *qtok, exact bool) map[uint32]names.Match {
 	e, ok := c.entries[key]
 	c.mu.Unlock()
 	if ok && e.dictLen == len(x.d.toks) {
-		qt.initials, qt.letters = e.initials, e.letters
-		return e.matches
+		qt.initials, qt.letters, qt.matches, qt.splits = e.initials, e.letters, e.matches, e.splits
+		return
 	}
 	qt.measure()
 	m := map[uint32]names.Match{}
@@ -72,11 +70,15 @@ func (x *Index) cachedMatchesOf(qt *qtok, exact bool) map[uint32]names.Match {
 			m[id] = r
 		}
 	}
+	var splits []split
+	if !exact && !qt.truncated && qt.letters >= 2*minHalf {
+		splits = x.splitsOf(qt)
+	}
 	c.mu.Lock()
 	if c.entries == nil || len(c.entries) >= maxCached {
 		c.entries = map[string]cachedMatch{} // simple and bounded: start again
 	}
-	c.entries[key] = cachedMatch{dictLen: len(x.d.toks), matches: m, initials: qt.initials, letters: qt.letters}
+	c.entries[key] = cachedMatch{dictLen: len(x.d.toks), matches: m, splits: splits, initials: qt.initials, letters: qt.letters}
 	c.mu.Unlock()
-	return m
+	qt.matches, qt.splits = m, splits
 }

@@ -109,7 +109,7 @@ func (x *Index) halfMatches(half string, ids []uint32) map[uint32]names.Match {
 func (x *Index) compoundSets(p *prepared, sets [][]*roaring.Bitmap) {
 	for k := range p.joins {
 		jn := &p.joins[k]
-		jn.qt.matches = x.cachedMatchesOf(&jn.qt, true)
+		x.cachedMatches(&jn.qt, true)
 		for id, m := range jn.qt.matches {
 			if m.OK && int(id) < len(x.post) && x.post[id] != nil {
 				for i := jn.i; i < jn.i+jn.n; i++ {
@@ -119,12 +119,10 @@ func (x *Index) compoundSets(p *prepared, sets [][]*roaring.Bitmap) {
 		}
 	}
 	for i := range p.toks {
-		qt := &p.toks[i]
-		if sets[i] == nil || qt.truncated || qt.letters < 2*minHalf {
+		if sets[i] == nil {
 			continue
 		}
-		qt.splits = x.splitsOf(qt)
-		for _, sp := range qt.splits {
+		for _, sp := range p.toks[i].splits {
 			a, b := x.union(sp.a), x.union(sp.b)
 			if both := roaring.And(a, b); !both.IsEmpty() {
 				sets[i] = append(sets[i], both)

@@ -81,3 +81,44 @@ func TestPropSelfMatch(t *testing.T) {
 		}
 	})
 }
+
+// TestPropCompoundGivenNames: a given name of two words is found whether the
+// query writes them apart or as one word, and a name indexed as one word is
+// found by its two halves written apart.
+func TestPropCompoundGivenNames(t *testing.T) {
+	letters := []rune("abcdefghijklmnoprstuvyz")
+	word := rapid.Custom(func(t *rapid.T) string {
+		rs := make([]rune, rapid.IntRange(3, 8).Draw(t, "len"))
+		for i := range rs {
+			rs[i] = rapid.SampledFrom(letters).Draw(t, "l")
+		}
+		return string(rs)
+	})
+	rapid.Check(t, func(t *rapid.T) {
+		g1, g2, sur := word.Draw(t, "given1"), word.Draw(t, "given2"), word.Draw(t, "surname")
+		x := New()
+		x.Add(Person{ID: "apart", Names: []Name{{First: g1 + " " + g2, Last: sur}}, Scope: "all", Owner: 1})
+		x.Add(Person{ID: "joined", Names: []Name{{First: g1 + g2, Last: sur + "ko"}}, Scope: "all", Owner: 1})
+		for _, c := range []struct {
+			q    Query
+			want string
+		}{
+			{Query{FirstName: g1 + g2, LastName: sur}, "apart"},
+			{Query{Name: g1 + g2 + " " + sur}, "apart"},
+			{Query{Name: g1 + " " + g2 + " " + sur + "ko"}, "joined"},
+			{Query{Name: strings.ToUpper(sur+"ko") + "<<" + strings.ToUpper(g1+"<"+g2)}, "joined"},
+		} {
+			rs, err := x.Search(c.q, all)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, r := range rs {
+				found = found || r.ID == c.want
+			}
+			if !found {
+				t.Fatalf("%+v: got %+v, want %s", c.q, rs, c.want)
+			}
+		}
+	})
+}

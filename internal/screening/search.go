@@ -59,7 +59,7 @@ type qtok struct {
 	letters  int                    // letters of its first variant (set by measure)
 	matches  map[uint32]names.Match // dict token id → match, for tokens that relate (shared: read only)
 	extra    map[uint32]names.Match // matches computed on demand for this query (truncated tokens)
-	splits   []split                // its halves as two adjacent record parts (set by tokenMatches)
+	splits   []split                // its halves as two adjacent record parts (shared: read only)
 }
 
 // Form returns the token's prepared form, building it on first use. A
@@ -247,7 +247,7 @@ func (x *Index) tokenMatches(p *prepared) [][]*roaring.Bitmap {
 		if qt.initial {
 			continue
 		}
-		qt.matches = x.cachedMatches(qt)
+		x.cachedMatches(qt, false)
 		if qt.truncated && qt.letters < prefixLen {
 			continue // too short for the prefix keys: the other parts find the records
 		}
