@@ -133,11 +133,13 @@ func (h *Handler) deleteRecord(w http.ResponseWriter, r *http.Request) {
 
 // VersionJSON is one version of a record.
 type VersionJSON struct {
-	Version   int        `json:"version"`
-	ChangedAt time.Time  `json:"changedAt"`
-	ChangedBy string     `json:"changedBy"`
-	Op        string     `json:"op"`
-	Record    RecordJSON `json:"record"`
+	Version         int        `json:"version"`
+	ChangedAt       time.Time  `json:"changedAt"`
+	ChangedBy       string     `json:"changedBy"`
+	ChangedByAgency string     `json:"changedByAgency,omitempty"`
+	ChangedByName   string     `json:"changedByName,omitempty"`
+	Op              string     `json:"op"`
+	Record          RecordJSON `json:"record"`
 }
 
 func (h *Handler) recordHistory(w http.ResponseWriter, r *http.Request) {
@@ -146,7 +148,8 @@ func (h *Handler) recordHistory(w http.ResponseWriter, r *http.Request) {
 		out := List[VersionJSON]{Items: []VersionJSON{}}
 		for _, v := range vs {
 			v.Record.ID = r.PathValue("id")
-			out.Items = append(out.Items, VersionJSON{v.Version, v.ChangedAt, v.ChangedBy, v.Op, recordJSON(v.Record)})
+			out.Items = append(out.Items, VersionJSON{Version: v.Version.Version, ChangedAt: v.ChangedAt, ChangedBy: v.ChangedBy,
+				ChangedByAgency: v.ChangedByAgency, ChangedByName: v.ChangedByName, Op: v.Op, Record: recordJSON(v.Record)})
 		}
 		return out, err
 	})

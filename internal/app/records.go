@@ -4,6 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -13,8 +16,15 @@ import (
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 )
 
-// RecordVersion is one stored version of a record.
-type RecordVersion = sqlstore.Version
+// RecordVersion is one stored version of a record, with who changed it as
+// far as the reader may know: a reader of the changing user's agency learns
+// the user's name; a partner agency learns the agency, never the officer
+// (ChangedBy then names the agency, "agency:UA-NCB", not the user id).
+type RecordVersion struct {
+	sqlstore.Version
+	ChangedByAgency string // agency code of the changing user; empty for the system and services
+	ChangedByName   string // the changing user's name, for readers of the same agency only
+}
 
 // object is what the access policy knows of a stored record.
 func object(r *sqlstore.StoredRecord) *access.Object {
@@ -225,12 +235,49 @@ func (a *App) DeleteRecord(ctx context.Context, id string) error {
 // RecordHistory returns every version of a record the principal may read.
 func (a *App) RecordHistory(ctx context.Context, id string) ([]RecordVersion, error) {
 	var out []RecordVersion
+	reader := PrincipalFrom(ctx)
 	err := a.recordAction(ctx, id, access.RecordRead, func(tx *sqlstore.Tx, r *sqlstore.StoredRecord) error {
-		var err error
-		out, err = tx.RecordHistory(ctx, r.Seq)
-		return err
+		vs, err := tx.RecordHistory(ctx, r.Seq)
+		if err != nil {
+			return err
+		}
+		users := map[int64]*iforce.User{}
+		for _, v := range vs {
+			rv := RecordVersion{Version: v}
+			if uid, ok := changingUser(v.ChangedBy); ok {
+				u, seen := users[uid]
+				if !seen {
+					if u, err = tx.User(ctx, uid); err != nil && !iforce.IsKind(err, iforce.KindNotFound) {
+						return fmt.Errorf("record history: changing user: %w", err)
+					}
+					users[uid] = u
+				}
+				switch {
+				case u == nil:
+					rv.ChangedBy = "user" // no longer known: its id tells nothing
+				case u.Agency == reader.Agency:
+					rv.ChangedByAgency, rv.ChangedByName = u.Agency, u.Name
+				default:
+					rv.ChangedByAgency, rv.ChangedBy = u.Agency, "agency:"+u.Agency
+				}
+			}
+			out = append(out, rv)
+		}
+		return nil
 	})
 	return out, err
+}
+
+// changingUser returns the user id of a version's actor ("user:12", or
+// "user:12/token:…" for an API token).
+func changingUser(actor string) (int64, bool) {
+	rest, ok := strings.CutPrefix(actor, "user:")
+	if !ok {
+		return 0, false
+	}
+	rest, _, _ = strings.Cut(rest, "/")
+	id, err := strconv.ParseInt(rest, 10, 64)
+	return id, err == nil
 }
 
 // RecordQuery selects records for a list or search.

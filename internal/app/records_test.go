@@ -128,6 +128,17 @@ func TestRecordOwnerControl(t *testing.T) {
 	if err != nil || len(hist) != 2 || hist[1].Record.First("alias") != "" || hist[0].Record.First("alias") != "Петя" {
 		t.Fatalf("history: %+v %v", hist, err)
 	}
+	// A partner learns which agency changed the record, never which officer.
+	for _, v := range hist {
+		if v.ChangedBy != "agency:UA-NCB" || v.ChangedByAgency != "UA-NCB" || v.ChangedByName != "" {
+			t.Errorf("partner's history names the officer: %+v", v)
+		}
+	}
+	own, err := f.app.RecordHistory(f.as(t, "olena"), r.ID)
+	if err != nil || len(own) != 2 || own[0].ChangedByName == "" || own[0].ChangedByName == own[1].ChangedByName ||
+		!strings.HasPrefix(own[0].ChangedBy, "user:") || own[0].ChangedByAgency != "UA-NCB" {
+		t.Errorf("owner's history: %+v %v", own, err)
+	}
 	// Search finds it by name in either script, then deletion removes it from the index.
 	for _, q := range []string{"бондар", "Bondar", "petro bondar"} {
 		list, _, _ := f.app.Records(f.as(t, "maria"), app.RecordQuery{Q: q})
