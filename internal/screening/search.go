@@ -86,12 +86,13 @@ func (qt *qtok) measure() {
 
 // prepared is a query ready to run against an index.
 type prepared struct {
-	toks   []qtok
-	joins  []join // adjacent parts read as one word
-	birth  uint32
-	nat    uint32
-	gender names.Gender
-	q      Query
+	toks    []qtok
+	joins   []join // adjacent parts read as one word
+	rescues int    // comparisons rescue made
+	birth   uint32
+	nat     uint32
+	gender  names.Gender
+	q       Query
 }
 
 func prepare(q Query) (*prepared, error) {
@@ -176,7 +177,10 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 		}
 		e := &x.docs[doc]
 		obj := e.object()
-		if e.id == "" || !v.Match(&obj) || x.matchedParts(p, sets, e) < need {
+		if e.id == "" || !v.Match(&obj) {
+			continue
+		}
+		if n := x.matchedParts(p, sets, e); n < need && (n+1 < need || !x.rescue(p, sets, e)) {
 			continue
 		}
 		scored++
@@ -293,6 +297,18 @@ func candidateDocs(sets [][]*roaring.Bitmap) (*roaring.Bitmap, int) {
 	if len(live) >= 2 {
 		drivers, need = live[:len(live)-1], 2
 	}
+	// A part that no indexed token can stand for selects nothing: the
+	// records the other parts select, when they are few, are candidates
+	// all the same, for rescue to compare that part with theirs.
+	if len(live) >= 2 && len(live[0].bms) == 0 {
+		var n uint64
+		for _, l := range live {
+			n += l.size
+		}
+		if n <= maxRescueDocs {
+			drivers = live
+		}
+	}
 	var bms []*roaring.Bitmap
 	for _, d := range drivers {
 		bms = append(bms, d.bms...)
@@ -308,37 +324,91 @@ func (x *Index) matchedParts(p *prepared, sets [][]*roaring.Bitmap, e *entry) in
 		if sets[i] == nil {
 			continue
 		}
-		matched := false
-		for _, v := range e.toks {
-			if m, ok := p.toks[i].matches[tokID(v)]; ok && m.OK {
-				matched = true
-				break
-			}
-		}
-		if matched || p.compoundMatched(i, e) {
+		if p.matchesPart(i, e) {
 			n++
 		}
 	}
 	return n
 }
 
-// lookup returns the match of a query token with a dictionary token. For a
-// token the MRZ may have truncated, tokens its candidates did not reach are
-// compared on demand (the prefix keys need four letters).
+// matchesPart reports whether query part i matches some part of e, alone
+// (by its candidates or a rescue) or as a compound.
+func (p *prepared) matchesPart(i int, e *entry) bool {
+	qt := &p.toks[i]
+	for _, v := range e.toks {
+		if m, ok := qt.matches[tokID(v)]; ok && m.OK {
+			return true
+		}
+		if m, ok := qt.extra[tokID(v)]; ok && m.OK {
+			return true
+		}
+	}
+	return p.compoundMatched(i, e)
+}
+
+// lookup returns the match of a query token with a dictionary token: one its
+// candidates reached, or one compared on demand for this query (rescue).
+// For a token the MRZ may have truncated, tokens its candidates did not
+// reach are compared on demand (the prefix keys need four letters).
 func (x *Index) lookup(qt *qtok, id uint32) (names.Match, bool) {
-	m, ok := qt.matches[id]
-	if ok || !qt.truncated {
+	if m, ok := qt.matches[id]; ok {
 		return m, ok
 	}
 	if m, ok := qt.extra[id]; ok {
 		return m, m.Route != names.RouteNone
 	}
-	m = compareTok(qt, &x.d.toks[id])
+	if !qt.truncated {
+		return names.Match{}, false
+	}
+	return x.compareExtra(qt, id), true
+}
+
+// compareExtra compares a query token with a dictionary token its
+// candidates did not reach, and keeps the result for this query.
+func (x *Index) compareExtra(qt *qtok, id uint32) names.Match {
+	m := compareTok(qt, &x.d.toks[id])
 	if qt.extra == nil {
 		qt.extra = map[uint32]names.Match{}
 	}
 	qt.extra[id] = m
-	return m, m.Route != names.RouteNone
+	return m
+}
+
+// maxRescueDocs bounds the records selected for a rescue, and maxRescues
+// the comparisons it makes for one query.
+const (
+	maxRescueDocs = 2000
+	maxRescues    = 500
+)
+
+// rescue compares a query part that no indexed token can stand for by the
+// blocking keys with the parts of e, which matches one part fewer than it
+// needs: the keys are built for recall, but a typo on top of a
+// transcription (Kawaljjou, Kavalyow) or a short foreign name (Roya, როია)
+// can escape them while CompareForms relates the two. It reports whether e
+// then matches enough parts. At most maxRescues comparisons a query.
+func (x *Index) rescue(p *prepared, sets [][]*roaring.Bitmap, e *entry) bool {
+	for i := range p.toks {
+		qt := &p.toks[i]
+		if sets[i] == nil || len(sets[i]) > 0 {
+			continue
+		}
+		for _, v := range e.toks {
+			id := tokID(v)
+			m, ok := qt.extra[id]
+			if !ok {
+				if p.rescues >= maxRescues {
+					return false
+				}
+				p.rescues++
+				m = x.compareExtra(qt, id)
+			}
+			if m.OK {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // compareTok compares a query token with a dictionary token; a prefix is
