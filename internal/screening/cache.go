@@ -24,7 +24,7 @@ type cachedMatch struct {
 	dictLen  int
 	matches  map[uint32]names.Match
 	splits   []split // never changed once stored, like matches
-	initials uint32 // the token's, as qtok.measure sets them
+	initials uint32  // the token's, as qtok.measure sets them
 	letters  int
 }
 
