@@ -68,8 +68,9 @@ const (
 	// SystemKunreiReading writes a Japanese name romanised by the Kunrei or
 	// Nihon-shiki system (si, ti, tu, hu, zi, du, sya) in Hepburn (shi,
 	// chi, tsu, fu, ji, zu, sha), the romanisation the Polivanov Cyrillic
-	// renderings meet (Shinoduki = Синодзуки): only for a token made of
-	// Japanese syllables with one of the Kunrei ones.
+	// renderings meet (Shinoduki = Синодзуки), and the cu of a Polish or
+	// Czech transcription as tsu (Macuoka = Matsuoka): only for a token
+	// made of Japanese syllables with one of the Kunrei ones or a cu.
 	SystemKunreiReading = "latin:ja-reading"
 	// SystemJapaneseLongVowels writes the long vowels of a romanised
 	// Japanese name plainly, as the fold of a macron and most Polivanov
@@ -578,13 +579,19 @@ var frenchPairs = map[string]string{
 // kunreiWord writes a folded word of Japanese syllables with a Kunrei or
 // Nihon-shiki one in Hepburn (see SystemKunreiReading).
 func kunreiWord(w string) (string, bool) {
-	if !japaneseSyllables(w) || strings.HasSuffix(w, "iene") || strings.HasSuffix(w, "aite") {
-		// Lithuanian feminine endings spell Japanese syllables too.
+	if strings.HasSuffix(w, "iene") || strings.HasSuffix(w, "aite") {
+		return w, false // Lithuanian feminine endings spell Japanese syllables too
+	}
+	// Polish and Czech transcriptions write tsu as cu (Macuoka = Matsuoka,
+	// Nacume = Natsume); Japanese syllables have no other c.
+	v := strings.ReplaceAll(w, "cu", "tsu")
+	if !japaneseSyllables(v) {
 		return w, false
 	}
-	h := kunrei.Replace(w)
+	h := kunrei.Replace(v)
 	return h, h != w
 }
+
 
 // longVowelWord writes the long vowels of a folded word of Japanese
 // syllables plainly (see SystemJapaneseLongVowels).

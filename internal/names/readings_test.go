@@ -40,7 +40,9 @@ func TestLatinReadings(t *testing.T) {
 		{"Nishiduwa", "Нисидзува", "transliteration:latin:ja-reading/ru:ja"},
 		{"Hashizune", "Хасидзумэ", RouteTypo1}, // ru:ja is the 14th variant: the fuzzy routes keep it
 		{"Shinoduki", "Синодзуки", "transliteration:latin:ja-reading/ru:ja"},
-		{"Tituhu", "Титибу", "none"}, // Kunrei spelling, another name
+		{"Tituhu", "Титибу", "none"},                                // Kunrei spelling, another name
+		{"Macuoka", "Matsuoka", "transliteration:latin:ja-reading"}, // a Polish transcription's c
+		{"Mtsuoka", "Macuoka", RouteTypo1},                          // a typo on top of it
 		{"Wałęsa", "Валенса", "transliteration:latin:pl-reading/uk:kmu55"},
 		{"Ziemięcki", "Земенцки", "transliteration:latin:pl-reading/ru:icao"},
 		{"Zajączkowski", "Зайончковский", RouteInflection}, // the Polish reading spells endings out
@@ -98,6 +100,10 @@ func TestReadingWords(t *testing.T) {
 		{kunreiWord, "syoutarou", "shoutarou", true},
 		{kunreiWord, "shinozuka", "shinozuka", false}, // Hepburn already
 		{kunreiWord, "dmitri", "dmitri", false},       // not Japanese syllables
+		{kunreiWord, "nacume", "natsume", true},       // Polish and Czech c
+		{kunreiWord, "cukasa", "tsukasa", true},
+		{kunreiWord, "cioran", "cioran", false}, // Romanian: a c not before u
+		{kunreiWord, "lucaci", "lucaci", false},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "desmoulins", "desmulen", true},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "quirine", "kirin", true},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "gillet", "zhille", true},
