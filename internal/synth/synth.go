@@ -183,16 +183,22 @@ type Query struct {
 	Want      string
 }
 
-// systems returns the transliteration systems of a language prefix.
-func systems(lang string) []string {
-	var out []string
-	for _, s := range names.Systems() {
-		if lang != "" && strings.HasPrefix(s, lang) && !strings.Contains(s, ":et") {
-			out = append(out, s)
-		}
-	}
-	return out
+// renderings are the transliteration systems a query is written in, by
+// language prefix (the Estonian ones left out: their renderings take exact
+// routes only). They are named, not drawn from names.Systems: a system
+// added there (a reading such as uk:via-ru:en) changes no query, so
+// figures stay comparable across engines.
+var renderings = map[string][]string{
+	"uk:": {"uk:kmu55", "uk:pass2007", "uk:icao", "uk:bgn1965", "uk:iso9", "uk:de", "uk:fr", "uk:pl", "uk:cs",
+		"uk:hu", "uk:ro", "uk:lt", "uk:lv", "uk:nl", "uk:via-ru:ja"},
+	"ru:": {"ru:icao", "ru:gost52535", "ru:mvd310", "ru:bgn", "ru:gost779b", "ru:iso9", "ru:wiki", "ru:de", "ru:fr",
+		"ru:pl", "ru:cs", "ru:hu", "ru:ro", "ru:nl", "ru:sv", "ru:ja", "ru:en"},
+	"ka:": {"ka:national", "ka:bgn1981", "ka:iso9984", "ka:via-ru", "ka:via-ru:wiki", "ka:via-ru:de", "ka:via-ru:fr",
+		"ka:via-ru:pl", "ka:via-ru:cs", "ka:via-ru:hu", "ka:via-ru:ro"},
 }
+
+// systems returns the rendering systems of a language prefix.
+func systems(lang string) []string { return renderings[lang] }
 
 // latin renders s in a random system of lang, or strips its diacritics
 // when it is Latin already.

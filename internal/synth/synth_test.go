@@ -1,7 +1,10 @@
 package synth
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/iforce-platform/iforce/internal/names"
 )
 
 func TestDeterministic(t *testing.T) {
@@ -45,5 +48,21 @@ func TestVariety(t *testing.T) {
 	}
 	if len(kinds) != len(Kinds) {
 		t.Errorf("kinds %v", kinds)
+	}
+}
+
+// TestRenderingsExist: every system queries are written in is one the names
+// package knows.
+func TestRenderingsExist(t *testing.T) {
+	known := map[string]bool{}
+	for _, s := range names.Systems() {
+		known[s] = true
+	}
+	for lang, sys := range renderings {
+		for _, s := range sys {
+			if !known[s] || !strings.HasPrefix(s, lang) {
+				t.Errorf("%s: system %q unknown or of another language", lang, s)
+			}
+		}
 	}
 }
