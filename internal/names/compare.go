@@ -147,7 +147,7 @@ func (f *Form) complete() {
 	// dozen renderings of nisidzuva; Валянцінавіч: valyantinavich).
 	var foreign []int
 	for i, v := range f.vars {
-		if strings.HasSuffix(v.System, ":ja") || strings.HasSuffix(v.System, ":en") || strings.HasPrefix(v.System, "be:via-ru") {
+		if strings.HasSuffix(v.System, ":ja") || strings.HasSuffix(v.System, ":en") || strings.HasPrefix(v.System, "be:via-ru") || v.System == "be:ru-form" {
 			foreign = append(foreign, i)
 		}
 	}

@@ -33,6 +33,10 @@ func TestCompare(t *testing.T) {
 		{"Зеленський", "Zelenskis", true, RouteInflection},
 		{"Олександр", "Alexandru", true, RouteCognate},
 		{"Ладзіслаў", "Ladislav", true, "transliteration:be:via-ru"},
+		{"Бялюціна", "Белютина", true, "transliteration:be:ru-form/uk:ro"}, // the Russian form of a Belarusian name
+		{"Дзядок", "Дедок", true, "transliteration:be:ru-form/uk:kmu55"},
+		{"Лукашэнка", "Lukashenko", true, "transliteration:be:ru-form"},
+		{"Цярэшка", "Терешко", true, RouteSkeleton},
 		{"Цудзіде", "Tsujide", true, "transliteration:uk:via-ru:ja"},
 		{"Popovich", "Popovičius", true, RouteInflection}, // Lithuanian -ovičius
 		{"Anndra", "Андрей", false, RouteNone},            // the phonetic route keeps a final a apart

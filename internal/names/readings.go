@@ -592,7 +592,6 @@ func kunreiWord(w string) (string, bool) {
 	return h, h != w
 }
 
-
 // longVowelWord writes the long vowels of a folded word of Japanese
 // syllables plainly (see SystemJapaneseLongVowels).
 func longVowelWord(w string) (string, bool) {

@@ -251,15 +251,21 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 	}
 	// A column "ru" renders a language in Russian Cyrillic: an
 	// intermediate step, not a system of its own.
-	toRu := map[string]*table{}
+	// A column "ru-form" gives the Russian form of a name (be:ru-form):
+	// another intermediate step.
+	toRu, toRuForm := map[string]*table{}, map[string]*table{}
 	for _, lang := range []string{LangUK, LangRU, LangBE, LangMO, LangSR, LangKA} {
 		tabs, err := loadTables(fsys, lang, fb[0])
 		if err != nil {
 			return nil, err
 		}
 		for _, tb := range tabs {
-			if tb.name == lang+":ru" {
+			switch tb.name {
+			case lang + ":ru":
 				toRu[lang] = tb
+				continue
+			case lang + ":ru-form":
+				toRuForm[lang] = tb
 				continue
 			}
 			add(&scheme{name: tb.name, lang: lang, steps: []*table{tb}})
@@ -306,6 +312,15 @@ func loadTranslit(fsys fs.FS) (*translit, error) {
 	// dzekanne and tsekanne of Belarusian spelling hide (Ладзіслаў =
 	// Ladislav).
 	viaRussian(LangBE, "icao", "wiki")
+	// And by the Russian form of the name, which also undoes the yakanne
+	// (Бялюціна = Белютина, Цярэшка = Терешка) and the -энка of surnames.
+	if toRuForm[LangBE] == nil {
+		return nil, fmt.Errorf("translit_be.tsv: no ru-form column")
+	}
+	// Only for a word that Belarusian spelling marks: elsewhere it would
+	// only take a fuzzy route's place (Восканян is Armenian).
+	add(&scheme{name: "be:ru-form", lang: LangBE, steps: []*table{toRuForm[LangBE], tr.schemes["ru:icao"].steps[0]},
+		applies: func(words [][]rune) bool { return slices.ContainsFunc(words, belarusianSpelled) }})
 	return tr, nil
 }
 
@@ -475,6 +490,44 @@ func Transliterate(s, system string) (string, bool) {
 // followed by a vowel, except н, a doubled consonant (Хаттори) and the дз
 // and тс of дзи and цу's neighbours. Other Russian names (Дмитрий, Анастасия) get no
 // ja rendering, which would only add noise to their keys.
+// belarusianSpelled reports whether a lower-case Cyrillic word has a
+// spelling of Belarusian that Russian and Ukrainian lack, and none of the
+// letters Belarusian lacks (и щ ъ ї є ґ): ў; дз before a soft vowel
+// (dzekanne: Дзядок); э after a consonant (Лукашэнка, where Russian writes
+// е); і beside э, ы or ё, beside a labial before я, ю or ё (Ukrainian
+// writes б'я: Бялюціна) or beside ц before a soft vowel, or that ц beside
+// э, ы or ё (tsekanne: Валянцінавіч, Цярэшка).
+func belarusianSpelled(w []rune) bool {
+	const soft = "яеёюіь"
+	var i, russian, softTs, labialYa, hardE, dz bool
+	for k, r := range w {
+		next := rune(0)
+		if k+1 < len(w) {
+			next = w[k+1]
+		}
+		switch r {
+		case 'ў':
+			return true
+		case 'и', 'щ', 'ъ', 'ї', 'є', 'ґ':
+			return false
+		case 'і':
+			i = true
+		case 'э':
+			hardE = hardE || k > 0 && strings.ContainsRune("бвгджзклмнпрстфхцчш", w[k-1])
+			russian = true
+		case 'ы', 'ё':
+			russian = true
+		case 'д':
+			dz = dz || next == 'з' && k+2 < len(w) && strings.ContainsRune(soft, w[k+2])
+		case 'ц':
+			softTs = softTs || strings.ContainsRune(soft, next)
+		case 'б', 'п', 'м', 'в', 'ф':
+			labialYa = labialYa || strings.ContainsRune("яюё", next)
+		}
+	}
+	return dz || hardE || i && (russian || labialYa || softTs) || softTs && russian
+}
+
 func polivanovShaped(words [][]rune) bool {
 	const vowels = "аеёиоуэюяй"
 	for _, w := range words {

@@ -98,6 +98,10 @@ func TestTransliterate(t *testing.T) {
 		{"Лукашенко", "be:icao", "Lukashenko"},
 		{"Гомель", "be:icao", "Homel"},
 		{"Ўладзімір", "be:national", "Ŭladzimir"},
+		{"Бялюціна", "be:ru-form", "Beliutina"}, // yakanne and tsekanne undone
+		{"Цярэшка", "be:ru-form", "Tereshka"},
+		{"Лукашэнка", "be:ru-form", "Lukashenko"}, // -энка as -енко
+		{"Вячаслаў", "be:ru-form", "Vechaslav"},   // a stressed я too: be:via-ru keeps it
 		{"Ӂеорӂе", "mo:bgn2002", "George"},
 		{"Кишинэу", "mo:bgn2002", "Chișinău"},
 		{"Чиорбэ", "mo:bgn2002", "Ciorbă"},
@@ -197,6 +201,28 @@ func TestPolivanovOnlyForJapaneseShapes(t *testing.T) {
 	for _, tok := range []string{"Дмитрий", "Анастасия", "Тарас", "Шевченко", "Ситников"} {
 		if has(tok) {
 			t.Errorf("%s: a ru:ja variant", tok)
+		}
+	}
+}
+
+func TestBelarusianSpelled(t *testing.T) {
+	for w, want := range map[string]bool{
+		"ціханоўская":  true, // ў
+		"дзядок":       true, // dzekanne
+		"лукашэнка":    true, // э after a consonant
+		"бялюціна":     true, // і and a labial before я (Ukrainian б'я)
+		"цярэшка":      true, // ця and э
+		"пяткевіч":     true,
+		"валянцінавіч": true,
+		"восканян":     false,
+		"кириленко":    false,
+		"гриців":       false, // Ukrainian ці
+		"гриця":        false,
+		"дзержинский":  false, // дзе beside и: Russian (a Polish name)
+		"мэри":         false,
+	} {
+		if got := belarusianSpelled([]rune(w)); got != want {
+			t.Errorf("belarusianSpelled(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

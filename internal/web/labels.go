@@ -100,6 +100,7 @@ var (
 		"ja":            "translit.ja",
 		"en":            "translit.en",
 		"via-ru":        "translit.via_ru",
+		"ru-form":       "translit.ru_form",
 		"stem":          "translit.stem",
 		"mrz":           "translit.mrz",
 		"hard-c":        "translit.hard_c",
