@@ -58,7 +58,7 @@ type qtok struct {
 	initials uint32                 // bit c-'a' set when a variant starts with letter c (set by measure)
 	letters  int                    // letters of its first variant (set by measure)
 	matches  map[uint32]names.Match // dict token id → match, for tokens that relate (shared: read only)
-	extra    map[uint32]names.Match // matches computed on demand for this query (truncated tokens)
+	extra    map[uint32]names.Match // matches computed on demand for this query (truncated tokens, rescues)
 	splits   []split                // its halves as two adjacent record parts (shared: read only)
 }
 
@@ -360,7 +360,8 @@ func (x *Index) lookup(qt *qtok, id uint32) (names.Match, bool) {
 	if !qt.truncated {
 		return names.Match{}, false
 	}
-	return x.compareExtra(qt, id), true
+	m := x.compareExtra(qt, id)
+	return m, m.Route != names.RouteNone
 }
 
 // compareExtra compares a query token with a dictionary token its
