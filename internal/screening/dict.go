@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/iforce-platform/iforce/internal/names"
 )
@@ -22,6 +23,9 @@ type dict struct {
 	keys     map[uint64][]uint32 // hashed blocking key → token ids
 	grams    map[uint32][]uint32 // skeleton trigram → token ids
 	counters sync.Pool           // *counters for countShared
+	// letters are the one-letter tokens (initials: P, П) by the Latin
+	// letter their renderings begin with.
+	letters [26][]uint32
 }
 
 // dictToken is one distinct token.
@@ -297,6 +301,13 @@ func (d *dict) intern(token string) uint32 {
 	}
 	for _, g := range k.grams {
 		d.grams[g] = append(d.grams[g], id)
+	}
+	if utf8.RuneCountInString(token) == 1 {
+		for c := range 26 {
+			if k.initials&(1<<c) != 0 {
+				d.letters[c] = append(d.letters[c], id)
+			}
+		}
 	}
 	return id
 }

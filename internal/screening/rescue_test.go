@@ -36,3 +36,57 @@ func TestRescue(t *testing.T) {
 		t.Errorf("with %d more Whittles: got %+v", maxRescueDocs, rs)
 	}
 }
+
+// TestTruncatedMeetsInitial: a given name the MRZ may have truncated still
+// meets a record's initial (an on-demand comparison that finds no route is
+// no match, and leaves the initial route its turn).
+func TestTruncatedMeetsInitial(t *testing.T) {
+	x := New()
+	x.Add(person("ivanov", "P. Ivanov", "", "", ""))
+	rs, err := x.Search(Query{Name: "IVANOV<<PETR", Threshold: 0.3}, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 {
+		t.Fatalf("got %+v", rs)
+	}
+	initial := false
+	for _, p := range rs[0].Explanation.Parts {
+		initial = initial || p.Route == RouteInitial
+	}
+	if !initial {
+		t.Errorf("no initial part in %+v", rs[0].Explanation.Parts)
+	}
+}
+
+// TestGivenNameMeetsInitial: a record that gives only the initial of a given
+// name is found by the full name, whichever part selects, and lower than
+// the record with the whole name.
+func TestGivenNameMeetsInitial(t *testing.T) {
+	x := New()
+	x.Add(person("initial", "P. Ivanov", "", "", ""))
+	x.Add(person("cyrillic-initial", "Іванов П.", "", "", ""))
+	x.Add(person("full", "Petr Ivanov", "", "", ""))
+	x.Add(person("other-initial", "M. Ivanov", "", "", ""))
+	for i := range 30 {
+		x.Add(person(fmt.Sprintf("petr-%d", i), fmt.Sprintf("Petr Surname%c", 'a'+i), "", "", ""))
+	}
+	rs, err := x.Search(Query{Name: "Petr Ivanov"}, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, r := range rs {
+		got[r.ID] = r.Score
+	}
+	if got["full"] == 0 || got["initial"] == 0 || got["cyrillic-initial"] == 0 || got["initial"] >= got["full"] {
+		t.Errorf("scores %v: want full above initial and cyrillic-initial", got)
+	}
+	if _, ok := got["other-initial"]; ok {
+		t.Errorf("M. Ivanov matched Petr Ivanov: %v", got)
+	}
+	// A surname is never an initial's.
+	if rs, _ := x.Search(Query{FirstName: "Ivan", LastName: "Petr"}, all); len(rs) != 0 {
+		t.Errorf("Ivan Petr: %+v", rs)
+	}
+}

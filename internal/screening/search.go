@@ -261,6 +261,15 @@ func (x *Index) tokenMatches(p *prepared) [][]*roaring.Bitmap {
 				bms = append(bms, x.post[id])
 			}
 		}
+		// A given name also selects the records that give only its
+		// initial (Petr Ivanov, P. Ivanov).
+		if qt.role != names.RoleSurname {
+			for _, id := range x.initialTokens(qt) {
+				if int(id) < len(x.post) && x.post[id] != nil {
+					bms = append(bms, x.post[id])
+				}
+			}
+		}
 		sets[i] = bms
 	}
 	x.compoundSets(p, sets)
@@ -324,7 +333,7 @@ func (x *Index) matchedParts(p *prepared, sets [][]*roaring.Bitmap, e *entry) in
 		if sets[i] == nil {
 			continue
 		}
-		if p.matchesPart(i, e) {
+		if x.matchesPart(p, i, e) {
 			n++
 		}
 	}
@@ -332,8 +341,9 @@ func (x *Index) matchedParts(p *prepared, sets [][]*roaring.Bitmap, e *entry) in
 }
 
 // matchesPart reports whether query part i matches some part of e, alone
-// (by its candidates or a rescue) or as a compound.
-func (p *prepared) matchesPart(i int, e *entry) bool {
+// (by its candidates or a rescue), as a compound, or, for a given name, as
+// the initial e gives.
+func (x *Index) matchesPart(p *prepared, i int, e *entry) bool {
 	qt := &p.toks[i]
 	for _, v := range e.toks {
 		if m, ok := qt.matches[tokID(v)]; ok && m.OK {
@@ -342,8 +352,23 @@ func (p *prepared) matchesPart(i int, e *entry) bool {
 		if m, ok := qt.extra[tokID(v)]; ok && m.OK {
 			return true
 		}
+		if tokInitial(v) && !qt.initial && qt.role != names.RoleSurname && qt.initials&x.d.toks[tokID(v)].initials != 0 {
+			return true
+		}
 	}
 	return p.compoundMatched(i, e)
+}
+
+// initialTokens returns the one-letter tokens (initials) a query token's
+// renderings begin with.
+func (x *Index) initialTokens(qt *qtok) []uint32 {
+	var out []uint32
+	for c := range 26 {
+		if qt.initials&(1<<c) != 0 {
+			out = append(out, x.d.letters[c]...)
+		}
+	}
+	return out
 }
 
 // lookup returns the match of a query token with a dictionary token: one its
