@@ -158,7 +158,8 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 	qy := p.birth >> 9
 	type hit struct {
 		doc   uint32
-		score float64 // the name score, then the final score
+		score float64  // the name score, then the final score
+		name  []uint32 // the tokens of the best name
 	}
 	// First the name scores, counting the namesakes: whether the name is
 	// common decides the evidence a hit needs. Only names that qualifiers
@@ -184,17 +185,17 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 			continue
 		}
 		scored++
-		best, _ := x.bestName(p, e)
+		best, name := x.bestName(p, e)
 		if best >= namesakeScore {
 			namesakes++
 		}
 		if nameScale*best+dBirthExact+dNatMatch+dGenderMatch >= p.q.Threshold {
-			hits = append(hits, hit{doc, best})
+			hits = append(hits, hit{doc, best, name})
 		}
 	}
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.score = x.score(p, &x.docs[h.doc], namesakes, nil); h.score >= p.q.Threshold {
+		if h.score = x.adjust(p, &x.docs[h.doc], h.score, h.name, namesakes, nil); h.score >= p.q.Threshold {
 			kept = append(kept, h)
 		}
 	}
