@@ -69,9 +69,10 @@ func screeningPersons() []screeningPerson {
 			"birthDate", "1987-02-11", "nationality", "BY", "gender", "male"), []string{"firearms_trafficking"}},
 		{"MD-NCB", "demo-screen-md-missing", "missing", p("name", "Ана Мария Чобану",
 			"birthDate", "2006-09-21", "nationality", "MD", "gender", "female"), []string{"human_trafficking"}},
-		// Namesakes: Melnyk is the commonest Ukrainian surname. A screen for
-		// the name alone finds them all, each lowered as a common name; the
-		// birth date tells which one is wanted (CommonNameScreen).
+		// Namesakes: Melnyk is the commonest Ukrainian surname (the demo
+		// registers have more). A screen for the name alone finds them all,
+		// each lowered as a common name; the birth date tells which one is
+		// wanted (CommonNameScreen).
 		{"UA-NCB", "demo-screen-melnyk-wanted", "wanted", p("firstName", "Іван", "patronymic", "Степанович", "lastName", "Мельник",
 			"birthDate", "1984-02-14", "nationality", "UA", "gender", "male"), []string{"migrant_smuggling"}},
 		{"UA-NCB", "demo-screen-melnyk-suspect", "suspect", p("firstName", "Іван", "lastName", "Мельник",

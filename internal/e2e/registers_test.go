@@ -11,7 +11,8 @@ import (
 )
 
 // TestScreenAndRecordForm screens a Georgian-script demo name in Latin script (also
-// by a diminutive), a Moldovan Cyrillic one by its given names written as one, and
+// by a diminutive), a Moldovan Cyrillic one by its given names written as one, a
+// common name whose namesakes say so, and
 // creates a record through the form, correcting a field error shown in Ukrainian.
 func TestScreenAndRecordForm(t *testing.T) {
 	t.Parallel()
@@ -64,6 +65,20 @@ func TestScreenAndRecordForm(t *testing.T) {
 		if !strings.Contains(card, want) {
 			ion.fail("the first card for Anamaria reads %q, want %q", card, want)
 		}
+	}
+	// A common name: each namesake's card says how many carry the name.
+	st = ion.submit("screen a common name",
+		chromedp.Clear(chromedp.CSS("#f-name")),
+		chromedp.SendKeys(chromedp.CSS("#f-name"), "Ivan Melnyk"),
+		chromedp.Click(chromedp.CSS(`form[action="/screen"] button[type="submit"]`)))
+	if st != 200 {
+		ion.fail("screen a common name: status %d", st)
+	}
+	if card = ion.text(".answer"); !strings.Contains(card, "nume frecvent: îl poartă") {
+		ion.fail("the answer for Ivan Melnyk reads %q, want the common-name adjustment", card)
+	}
+	if dir := os.Getenv("IFORCE_SCREENSHOTS"); dir != "" {
+		ion.shotAnswer(dir, "screen-common-name-ro.png")
 	}
 
 	olena := newTab(t, base, "olena")
