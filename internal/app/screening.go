@@ -30,7 +30,13 @@ type ScreenQuery struct {
 	Gender      string  `json:"gender"`
 	Threshold   float64 `json:"threshold"`
 	Limit       int     `json:"limit"`
+	// Purpose is why the screen is made (a case number, a check): it goes to
+	// the audit log in place of the request's, and is not part of the query.
+	Purpose string `json:"purpose,omitempty"`
 }
+
+// maxPurpose is the most characters of a screen's purpose.
+const maxPurpose = 200
 
 // ScreenResult is one screening hit: the record, its score in [0, 1] and
 // why it matched.
@@ -75,6 +81,9 @@ func (q ScreenQuery) validate() (screening.Query, error) {
 	if q.Limit < 0 || q.Limit > screening.MaxLimit {
 		probs.Addf("limit", "must be from 1 to %d", screening.MaxLimit)
 	}
+	if utf8.RuneCountInString(q.Purpose) > maxPurpose {
+		probs.Addf("purpose", "must be at most %d characters", maxPurpose)
+	}
 	if err := probs.Err(); err != nil {
 		return screening.Query{}, err
 	}
@@ -99,6 +108,12 @@ func (a *App) Screen(ctx context.Context, q ScreenQuery) ([]ScreenResult, error)
 	if a.screen == nil {
 		return nil, iforce.Internal("screening", errors.New("no screening index configured"))
 	}
+	if purpose := strings.TrimSpace(q.Purpose); purpose != "" {
+		req := RequestFrom(ctx)
+		req.Purpose = purpose
+		ctx = WithRequest(ctx, req)
+	}
+	q.Purpose = ""
 	canon, _ := json.Marshal(q)
 	h := sha256.Sum256(canon)
 	oid := "q:" + hex.EncodeToString(h[:8])

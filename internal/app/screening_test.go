@@ -150,8 +150,21 @@ func TestScreenAuditAndValidation(t *testing.T) {
 	if e.Purpose != "border check at Palanca" || !strings.HasPrefix(e.ObjectID, "q:") || strings.Contains(strings.ToLower(e.ObjectID), "bondar") {
 		t.Errorf("audit entry %+v", e)
 	}
+	// A purpose given with the query is the audit entry's, and leaves the
+	// query's hash as it is.
+	if ids := screenIDs(t, s, ctx, app.ScreenQuery{Name: "Petro Bondar", BirthDate: "1985-03-14", Purpose: " case 2026/114 "}); len(ids) != 1 {
+		t.Fatalf("got %v", ids)
+	}
+	es, err = f.app.AuditEntries(f.as(t, "ion"), app.AuditFilter{Action: "record.screen"})
+	if err != nil || len(es) != 2 {
+		t.Fatalf("audit entries %v, %v", es, err)
+	}
+	if es[0].Purpose != "case 2026/114" || es[0].ObjectID != e.ObjectID {
+		t.Errorf("audit entry with a purpose %+v, want purpose case 2026/114 and object %s", es[0], e.ObjectID)
+	}
 	for _, q := range []app.ScreenQuery{{}, {Name: "x", Threshold: 1.5}, {Name: "x", Limit: 1000}, {Name: "x", BirthDate: "1985-13-01"},
-		{Name: "x", Nationality: "XX"}, {Name: "x", Gender: "unknown"}, {Name: strings.Repeat("a", 201)}} {
+		{Name: "x", Nationality: "XX"}, {Name: "x", Gender: "unknown"}, {Name: strings.Repeat("a", 201)},
+		{Name: "x", Purpose: strings.Repeat("я", 201)}} {
 		if _, err := s.Screen(ctx, q); !iforce.IsKind(err, iforce.KindInvalid) {
 			t.Errorf("%+v: %v, want Invalid", q, err)
 		}

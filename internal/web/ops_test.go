@@ -67,6 +67,21 @@ func TestOperationalPages(t *testing.T) {
 		}
 	})
 
+	t.Run("ScreenPurposeAudited", func(t *testing.T) {
+		if r := ion.Post("/screen", url.Values{"name": {"Giorgi Beridze"}, "purpose": {strings.Repeat("x", 201)}}); r.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(r.Body, `id="f-purpose-err"`) {
+			t.Errorf("a purpose of 201 characters: %d", r.StatusCode)
+		}
+		if r := ion.Post("/screen", url.Values{"name": {"Giorgi Beridze"}, "purpose": {"dosar 2026/114 Palanca"}}); r.StatusCode != http.StatusOK {
+			t.Fatalf("screen with a purpose: %d", r.StatusCode)
+		}
+		auditor := n.NewClient(t, base)
+		auditor.SignIn("dmytro.audit")
+		if r := auditor.Get("/audit?action=record.screen"); !strings.Contains(r.Body, "dosar 2026/114 Palanca") {
+			t.Errorf("the audit log does not show the screen's purpose:\n%s", r.Body)
+		}
+	})
+
 	t.Run("DeniedToPartnerAndAdmin", func(t *testing.T) {
 		for _, user := range []string{"elena.popa", "admin"} {
 			c := n.NewClient(t, base)

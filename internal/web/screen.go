@@ -34,7 +34,7 @@ func (h *Handler) runScreen(w http.ResponseWriter, r *http.Request) {
 	page := newScreenPage(l, f)
 	res, err := h.app.Screen(r.Context(), app.ScreenQuery{Name: f.Get("name"), FirstName: f.Get("firstName"), LastName: f.Get("lastName"),
 		MiddleName: f.Get("middleName"), Patronymic: f.Get("patronymic"), BirthDate: f.Get("birthDate"),
-		Nationality: f.Get("nationality"), Gender: f.Get("gender")})
+		Nationality: f.Get("nationality"), Gender: f.Get("gender"), Purpose: f.Get("purpose")})
 	if err != nil {
 		if f.takeErr(l, err) {
 			h.render(w, r, http.StatusUnprocessableEntity, "screen", f, page)
