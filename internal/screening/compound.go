@@ -1,6 +1,8 @@
 package screening
 
 import (
+	"unicode/utf8"
+
 	"github.com/RoaringBitmap/roaring/v2"
 
 	"github.com/iforce-platform/iforce/internal/names"
@@ -77,6 +79,9 @@ func (x *Index) splitsOf(qt *qtok) []split {
 	}
 	var out []split
 	for k := minHalf; k+minHalf <= len(v); k++ {
+		if !utf8.RuneStart(v[k]) {
+			continue // the fold keeps the letters of other scripts
+		}
 		ha, hb := v[:k], v[k:]
 		ia, ib := x.d.keys[x.d.hash(keyVariant, ha)], x.d.keys[x.d.hash(keyVariant, hb)]
 		if len(ia) == 0 || len(ib) == 0 {

@@ -8,8 +8,10 @@ import (
 // record with a score in [0, 1] and an explanation.
 func FuzzQuery(f *testing.F) {
 	x := testIndex()
+	x.Add(person("compound", "Abdulrahman Alhassan", "", "", ""))
+	x.Add(person("initial", "P. Ivanov", "", "", ""))
 	for _, s := range []string{"Oleksandr Shevchenko", "SHEVCHENKO<<OLEKS", "Ş, ţ", "P<UKRSHEVCHENKO<<OLEKSANDR<<<<<<<<<<<<<<<<<<<",
-		"ჯუღაშვილი", "О. Шевченко", "  ,, ", "a-b'c d.e", "\x00\xff"} {
+		"ჯუღაშვილი", "О. Шевченко", "  ,, ", "a-b'c d.e", "\x00\xff", "Abdul Rahman Al Hassan", "Dzan³tsiu¹ 王小龍", "Iv Anshev Chenko"} {
 		f.Add(s, "1985-03-12")
 	}
 	f.Fuzz(func(t *testing.T, name, birth string) {
