@@ -2,12 +2,16 @@ package app_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/iforce-platform/iforce/internal/app"
 	"github.com/iforce-platform/iforce/internal/auth"
+	"github.com/iforce-platform/iforce/internal/iforce"
 	"github.com/iforce-platform/iforce/internal/screening"
 	"github.com/iforce-platform/iforce/internal/sqlstore"
 	"github.com/iforce-platform/iforce/internal/sqlstore/sqlstoretest"
@@ -48,5 +52,87 @@ func TestScreenList(t *testing.T) {
 	// A list without name columns is refused as a whole.
 	if _, err := f.app.ScreenList(f.as(t, "maria"), strings.NewReader("dob\n1990-01-01\n"), &out, nil); err == nil {
 		t.Error("list without names accepted")
+	}
+}
+
+// TestListJobs: a list screened in the background on one node is followed
+// and downloaded on another, by its user only; a bad file fails with its
+// field problem; a job whose node stopped shows as failed.
+func TestListJobs(t *testing.T) {
+	for _, engine := range sqlstoretest.Engines(t) {
+		t.Run(string(engine), func(t *testing.T) {
+			f := recordFixture(t, engine)
+			one, two := screeningApp(t, f), screeningApp(t, f)
+			mustCreate(t, f, "olena", person("Олександр", "Шевченко", "wanted", "all"))
+			maria := f.as(t, "maria")
+			wait := func(id string) *app.ListJob {
+				t.Helper()
+				for range 200 {
+					j, err := two.ListJob(maria, id)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !j.Running {
+						return j
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				t.Fatalf("list %s still running", id)
+				return nil
+			}
+			list := "name,birthDate,nationality\nOleksandr Shevchenko,1985-03-14,UA\nMaria Popescu,1990-05-05,RO\nBad Row,not-a-date,UA\n"
+			job, err := one.StartList(maria, "manifest.csv", []byte(list))
+			if err != nil || !job.Running || job.Total != 3 || job.Name != "manifest.csv" {
+				t.Fatalf("start: %+v, %v", job, err)
+			}
+			done := wait(job.ID)
+			if done.Err != nil || done.Report == nil || done.Report.Rows != 3 || done.Report.Flagged != 1 || len(done.Report.Errors) != 1 || done.Done != 3 {
+				t.Fatalf("finished job %+v (report %+v)", done, done.Report)
+			}
+			csv, err := two.ListResults(maria, job.ID)
+			if err != nil || !strings.Contains(string(csv), "Шевченко") {
+				t.Errorf("results from the other node: %v\n%s", err, csv)
+			}
+			// Another user's job is not found, like a missing one.
+			olena := f.as(t, "olena")
+			if _, err := two.ListJob(olena, job.ID); !iforce.IsKind(err, iforce.KindNotFound) {
+				t.Errorf("another user's job: %v", err)
+			}
+			if _, err := two.ListResults(olena, job.ID); !iforce.IsKind(err, iforce.KindNotFound) {
+				t.Errorf("another user's results: %v", err)
+			}
+			if _, err := two.ListJob(maria, "no-such-job"); !iforce.IsKind(err, iforce.KindNotFound) {
+				t.Errorf("a missing job: %v", err)
+			}
+			// A partner may not screen lists.
+			if _, err := one.StartList(f.as(t, "elena"), "x.csv", []byte(list)); !iforce.IsKind(err, iforce.KindForbidden) {
+				t.Errorf("partner: %v", err)
+			}
+			// A file the screening refuses fails with its field problem, and has no results.
+			bad, err := one.StartList(maria, "bad.csv", []byte("dob\n1990-01-01\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var e *iforce.Error
+			if j := wait(bad.ID); !errors.As(j.Err, &e) || e.Kind != iforce.KindInvalid || len(e.Fields) == 0 || e.Fields[0].Field != "file" {
+				t.Errorf("bad file: %+v", j.Err)
+			}
+			if _, err := two.ListResults(maria, bad.ID); !iforce.IsKind(err, iforce.KindNotFound) {
+				t.Errorf("results of a failed job: %v", err)
+			}
+			// A job whose node stopped before it ended shows as failed.
+			u, err := f.store.Read().UserByUsername(context.Background(), "maria")
+			if err != nil {
+				t.Fatal(err)
+			}
+			stale := &sqlstore.ListJob{ID: "00000000-0000-4000-8000-000000000001", UserID: u.ID, Name: "old.csv", Total: 5,
+				StartedAt: f.clock.Now().Add(-app.ListTimeout - 2*time.Minute)}
+			if err := f.store.Read().InsertListJob(context.Background(), stale); err != nil {
+				t.Fatal(err)
+			}
+			if j, err := two.ListJob(maria, stale.ID); err != nil || j.Running || !iforce.IsKind(j.Err, iforce.KindUnavailable) {
+				t.Errorf("stale job %+v, %v", j, err)
+			}
+		})
 	}
 }

@@ -60,7 +60,6 @@ type Handler struct {
 	i18n     *i18n.Bundle
 	views    *views
 	assets   *assets
-	lists    listJobs // passenger lists being screened
 	root     http.Handler
 }
 

@@ -28,6 +28,7 @@ func TestContract(t *testing.T) {
 			t.Run("Sessions", func(t *testing.T) { testSessions(t, engine) })
 			t.Run("LoginAttempts", func(t *testing.T) { testLoginAttempts(t, Open(t, engine, nil)) })
 			t.Run("Leases", func(t *testing.T) { testLeases(t, Open(t, engine, nil)) })
+			t.Run("ListJobs", func(t *testing.T) { testListJobs(t, Open(t, engine, nil)) })
 			t.Run("AuditAndChangeLog", func(t *testing.T) { testAuditAndChanges(t, Open(t, engine, nil)) })
 			t.Run("AuditFailureUndoesAction", func(t *testing.T) { testAuditFailureUndoes(t, Open(t, engine, nil)) })
 			t.Run("AuditTampering", func(t *testing.T) { testAuditTampering(t, engine) })
@@ -263,6 +264,52 @@ func testLeases(t *testing.T, s *sqlstore.Store) {
 	}
 	if ok, _ := q.AcquireLease(ctx(t), "job", "b", now.Add(3*time.Minute), now.Add(4*time.Minute)); !ok {
 		t.Error("b could not take an expired lease")
+	}
+}
+
+func testListJobs(t *testing.T, s *sqlstore.Store) {
+	u := addUser(t, s, addAgency(t, s, "MD-NCB", "MD"), "ion", iforce.RoleOfficer)
+	q := s.Read()
+	start := time.Now().UTC().Truncate(time.Millisecond)
+	for _, id := range []string{"old", "new"} {
+		at := start
+		if id == "old" {
+			at = start.Add(-2 * time.Hour)
+		}
+		if err := q.InsertListJob(ctx(t), &sqlstore.ListJob{ID: id, UserID: u.ID, Name: "manifest.csv", Total: 3, StartedAt: at}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := q.SetListJobDone(ctx(t), "new", 2); err != nil {
+		t.Fatal(err)
+	}
+	j, err := q.ListJob(ctx(t), "new", true)
+	if err != nil || j.Done != 2 || !j.FinishedAt.IsZero() || j.Results != nil || !j.StartedAt.Equal(start) || j.UserID != u.ID {
+		t.Fatalf("running job %+v, %v", j, err)
+	}
+	fin := &sqlstore.ListJob{ID: "new", Done: 3, FinishedAt: start.Add(time.Second), Report: `{"rows":3}`, Results: []byte("line,input\n")}
+	if err := q.FinishListJob(ctx(t), fin); err != nil {
+		t.Fatal(err)
+	}
+	// A finished job is not changed again.
+	if err := q.SetListJobDone(ctx(t), "new", 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.FinishListJob(ctx(t), &sqlstore.ListJob{ID: "new", Failure: "late", FinishedAt: start.Add(time.Minute)}); err != nil {
+		t.Fatal(err)
+	}
+	j, err = q.ListJob(ctx(t), "new", true)
+	if err != nil || j.Done != 3 || !j.FinishedAt.Equal(start.Add(time.Second)) || j.Failure != "" || j.Report != `{"rows":3}` || string(j.Results) != "line,input\n" {
+		t.Fatalf("finished job %+v, %v", j, err)
+	}
+	if j, _ := q.ListJob(ctx(t), "new", false); j.Results != nil {
+		t.Error("results read without asking")
+	}
+	if n, err := q.DeleteListJobs(ctx(t), start.Add(-time.Hour)); err != nil || n != 1 {
+		t.Fatalf("deleted %d, %v", n, err)
+	}
+	if _, err := q.ListJob(ctx(t), "old", false); !iforce.IsKind(err, iforce.KindNotFound) {
+		t.Errorf("deleted job: %v", err)
 	}
 }
 
