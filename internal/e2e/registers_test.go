@@ -37,45 +37,31 @@ func TestScreenAndRecordForm(t *testing.T) {
 	if dir := os.Getenv("IFORCE_SCREENSHOTS"); dir != "" {
 		ion.shotAnswer(dir, "screen-ro.png")
 	}
-	// A diminutive (Gogi for Giorgi) finds the name and says so.
-	st = ion.submit("screen a diminutive",
-		chromedp.Clear(chromedp.CSS("#f-name")),
-		chromedp.SendKeys(chromedp.CSS("#f-name"), "Gogi Beridze"),
-		chromedp.Click(chromedp.CSS(`form[action="/screen"] button[type="submit"]`)))
-	if st != 200 {
-		ion.fail("screen a diminutive: status %d", st)
-	}
-	card = ion.text(".answer")
-	for _, want := range []string{"გიორგი ბერიძე", "diminutiv al numelui"} {
-		if !strings.Contains(card, want) {
-			ion.fail("the first card for Gogi reads %q, want %q", card, want)
+	// Screens by name alone, each answer saying why: a diminutive (Gogi for
+	// Giorgi); two given names written as one (Anamaria) against a Moldovan
+	// Cyrillic record that writes them apart; a common name, whose namesakes'
+	// first card says how many carry it.
+	for _, c := range []struct {
+		name string
+		want []string
+	}{
+		{"Gogi Beridze", []string{"გიორგი ბერიძე", "diminutiv al numelui"}},
+		{"Anamaria Ciobanu", []string{"Ана Мария Чобану", "anamaria", "ана мария", "scris ca un singur cuvânt pe o parte"}},
+		{"Ivan Melnyk", []string{"Melnyk", "nume frecvent: îl poartă"}},
+	} {
+		st = ion.submit("screen "+c.name,
+			chromedp.Clear(chromedp.CSS("#f-name")),
+			chromedp.SendKeys(chromedp.CSS("#f-name"), c.name),
+			chromedp.Click(chromedp.CSS(`form[action="/screen"] button[type="submit"]`)))
+		if st != 200 {
+			ion.fail("screen %s: status %d", c.name, st)
 		}
-	}
-	// Two given names written as one (Anamaria) find a Moldovan Cyrillic record
-	// that writes them apart, and the card says so.
-	st = ion.submit("screen a joined name",
-		chromedp.Clear(chromedp.CSS("#f-name")),
-		chromedp.SendKeys(chromedp.CSS("#f-name"), "Anamaria Ciobanu"),
-		chromedp.Click(chromedp.CSS(`form[action="/screen"] button[type="submit"]`)))
-	if st != 200 {
-		ion.fail("screen a joined name: status %d", st)
-	}
-	card = ion.text(".answer")
-	for _, want := range []string{"Ана Мария Чобану", "anamaria", "ана мария", "scris ca un singur cuvânt pe o parte"} {
-		if !strings.Contains(card, want) {
-			ion.fail("the first card for Anamaria reads %q, want %q", card, want)
+		card = ion.text(".answer")
+		for _, want := range c.want {
+			if !strings.Contains(card, want) {
+				ion.fail("the answer for %s reads %q, want %q", c.name, card, want)
+			}
 		}
-	}
-	// A common name: each namesake's card says how many carry the name.
-	st = ion.submit("screen a common name",
-		chromedp.Clear(chromedp.CSS("#f-name")),
-		chromedp.SendKeys(chromedp.CSS("#f-name"), "Ivan Melnyk"),
-		chromedp.Click(chromedp.CSS(`form[action="/screen"] button[type="submit"]`)))
-	if st != 200 {
-		ion.fail("screen a common name: status %d", st)
-	}
-	if card = ion.text(".answer"); !strings.Contains(card, "nume frecvent: îl poartă") {
-		ion.fail("the answer for Ivan Melnyk reads %q, want the common-name adjustment", card)
 	}
 	if dir := os.Getenv("IFORCE_SCREENSHOTS"); dir != "" {
 		ion.shotAnswer(dir, "screen-common-name-ro.png")

@@ -61,30 +61,14 @@ func TestCompoundNames(t *testing.T) {
 
 func TestCompoundNamesDoNotOverMatch(t *testing.T) {
 	x := compoundIndex()
-	cases := []struct {
-		name string
-		q    Query
-		not  string
-	}{
+	cases := []notCase{
 		// The halves must be adjacent parts of one name, in order.
 		{"halves reversed", Query{Name: "Rahmanabdul Alhassan"}, "abdulrahman"},
 		{"halves from two names", Query{Name: "Abdulrahman Ali"}, "aliases"},
 		// A given name and a surname are not one word.
 		{"across roles", Query{FirstName: "Iv", LastName: "An Petrenko"}, "petrenko"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			rs, err := x.Search(c.q, all)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range rs {
-				if r.ID == c.not {
-					t.Errorf("%s matched with score %v: %+v", c.not, r.Score, r.Explanation)
-				}
-			}
-		})
-	}
+	notMatched(t, x, cases)
 	score := func(q string, id string) float64 {
 		rs, _ := x.Search(Query{Name: q, Threshold: 0.01}, all)
 		for _, r := range rs {

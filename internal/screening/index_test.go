@@ -93,12 +93,7 @@ func TestSearchMatches(t *testing.T) {
 }
 
 func TestSearchDoesNotOverMatch(t *testing.T) {
-	x := testIndex()
-	cases := []struct {
-		name string
-		q    Query
-		not  string
-	}{
+	notMatched(t, testIndex(), []notCase{
 		{"same surname other given name", Query{Name: "Mykola Shevchenko"}, "shevchenko"},
 		{"surname alone", Query{Name: "Shevchenko"}, "shevchenko"},
 		{"another name's diminutive", Query{Name: "Misha Shevchenko"}, "shevchenko"},
@@ -106,7 +101,19 @@ func TestSearchDoesNotOverMatch(t *testing.T) {
 		{"male form", Query{Name: "Olena Ivanov"}, "ivanov"},
 		{"different birth date and gender", Query{Name: "Ivan Shevchenko", BirthDate: "1955-06-06", Gender: "female"}, "ivan-shevchenko"},
 		{"short name", Query{Name: "Li Yu"}, "li"},
-	}
+	})
+}
+
+// notCase is a query that must not return a record.
+type notCase struct {
+	name string
+	q    Query
+	not  string
+}
+
+// notMatched runs each case against x and fails when it returns its record.
+func notMatched(t *testing.T, x *Index, cases []notCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rs, err := x.Search(c.q, all)
