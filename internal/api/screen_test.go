@@ -69,7 +69,8 @@ func TestScreenAPI(t *testing.T) {
 	if code != 200 || !strings.Contains(string(b), "Ігор Шевченко") {
 		t.Errorf("owner does not find her record: %d %s", code, b)
 	}
-	for body, want := range map[string]int{`{}`: 422, `{"name":"x","threshold":2}`: 422, `{"name":"x","bogus":1}`: 422, `{"name":"x","limit":101}`: 422} {
+	for body, want := range map[string]int{`{}`: 422, `{"name":"x","threshold":2}`: 422, `{"name":"x","bogus":1}`: 422, `{"name":"x","limit":101}`: 422,
+		`{"name":"x","purpose":"` + strings.Repeat("p", 201) + `"}`: 422, `{"name":"x","purpose":"case 2026/114"}`: 200} {
 		if code, b := postScreen(t, srv, tokens["olena"], body); code != want {
 			t.Errorf("%s: %d %s", body, code, b)
 		}
