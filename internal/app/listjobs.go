@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -25,6 +26,8 @@ const (
 	// ListKeep is how long a job is kept after its timeout: a job and its
 	// results are deleted ListTimeout+ListKeep after it started.
 	ListKeep = time.Hour
+	// MaxRunningLists bounds the lists one user has screened at once.
+	MaxRunningLists = 2
 	// listProgressEvery spaces the writes of a job's progress.
 	listProgressEvery = 500 * time.Millisecond
 )
@@ -76,6 +79,14 @@ func (a *App) StartList(ctx context.Context, name string, data []byte) (*ListJob
 	q := a.store.Read()
 	if _, err := q.DeleteListJobs(ctx, now.Add(-ListTimeout-ListKeep)); err != nil {
 		return nil, a.wrap(err)
+	}
+	running, err := q.RunningListJobs(ctx, p.UserID, now.Add(-ListTimeout))
+	if err != nil {
+		return nil, a.wrap(err)
+	}
+	if running >= MaxRunningLists {
+		return nil, &iforce.Error{Kind: iforce.KindConflict, Message: "too many lists being screened",
+			Fields: []iforce.FieldProblem{{Field: "file", Problem: fmt.Sprintf("%d of your lists are being screened: wait until one ends", running)}}}
 	}
 	if err := q.InsertListJob(ctx, j); err != nil {
 		return nil, a.wrap(err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -120,11 +121,22 @@ func TestListJobs(t *testing.T) {
 			if _, err := two.ListResults(maria, bad.ID); !iforce.IsKind(err, iforce.KindNotFound) {
 				t.Errorf("results of a failed job: %v", err)
 			}
-			// A job whose node stopped before it ended shows as failed.
 			u, err := f.store.Read().UserByUsername(context.Background(), "maria")
 			if err != nil {
 				t.Fatal(err)
 			}
+			// At most MaxRunningLists lists of one user are screened at once.
+			for i := range app.MaxRunningLists {
+				running := &sqlstore.ListJob{ID: fmt.Sprintf("00000000-0000-4000-8000-00000000001%d", i), UserID: u.ID, Name: "busy.csv",
+					Total: 5, StartedAt: f.clock.Now()}
+				if err := f.store.Read().InsertListJob(context.Background(), running); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := one.StartList(maria, "third.csv", []byte(list)); !errors.As(err, &e) || e.Kind != iforce.KindConflict || len(e.Fields) != 1 || e.Fields[0].Field != "file" {
+				t.Errorf("a third running list: %v", err)
+			}
+			// A job whose node stopped before it ended shows as failed.
 			stale := &sqlstore.ListJob{ID: "00000000-0000-4000-8000-000000000001", UserID: u.ID, Name: "old.csv", Total: 5,
 				StartedAt: f.clock.Now().Add(-app.ListTimeout - 2*time.Minute)}
 			if err := f.store.Read().InsertListJob(context.Background(), stale); err != nil {

@@ -78,6 +78,17 @@ func (q *Queries) ListJob(ctx context.Context, id string, withResults bool) (*Li
 	return &j, nil
 }
 
+// RunningListJobs counts a user's jobs started after a time and not finished.
+func (q *Queries) RunningListJobs(ctx context.Context, userID int64, startedAfter time.Time) (int, error) {
+	var n int
+	err := q.q.QueryRowContext(ctx, `SELECT COUNT(*) FROM list_jobs WHERE user_id = $1 AND finished_at = 0 AND started_at > $2`,
+		userID, startedAfter.UnixMilli()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("running list jobs: %w", err)
+	}
+	return n, nil
+}
+
 // DeleteListJobs deletes the jobs started before a time, finished or not.
 func (q *Queries) DeleteListJobs(ctx context.Context, startedBefore time.Time) (int64, error) {
 	res, err := q.q.ExecContext(ctx, `DELETE FROM list_jobs WHERE started_at < $1`, startedBefore.UnixMilli())

@@ -89,6 +89,7 @@ var problems = []struct {
 	key string
 }{
 	{regexp.MustCompile(`^is required$`), "problem.required"},
+	{regexp.MustCompile(`^(\d+) of your lists are being screened`), "problem.lists_running"},
 	{regexp.MustCompile(`^must be at most (\d+) characters$`), "problem.max_chars"},
 	{regexp.MustCompile(`^must be at least (\d+) characters$`), "problem.min_chars"},
 	{regexp.MustCompile(`^must be 2 to 32 characters A-Z`), "problem.agency_code"},

@@ -280,6 +280,9 @@ func testListJobs(t *testing.T, s *sqlstore.Store) {
 			t.Fatal(err)
 		}
 	}
+	if n, err := q.RunningListJobs(ctx(t), u.ID, start.Add(-time.Hour)); err != nil || n != 1 {
+		t.Errorf("running jobs %d, %v; want the new one", n, err)
+	}
 	if err := q.SetListJobDone(ctx(t), "new", 2); err != nil {
 		t.Fatal(err)
 	}
@@ -301,6 +304,9 @@ func testListJobs(t *testing.T, s *sqlstore.Store) {
 	j, err = q.ListJob(ctx(t), "new", true)
 	if err != nil || j.Done != 3 || !j.FinishedAt.Equal(start.Add(time.Second)) || j.Failure != "" || j.Report != `{"rows":3}` || string(j.Results) != "line,input\n" {
 		t.Fatalf("finished job %+v, %v", j, err)
+	}
+	if n, _ := q.RunningListJobs(ctx(t), u.ID, start.Add(-time.Hour)); n != 0 {
+		t.Errorf("running jobs after the end: %d", n)
 	}
 	if j, _ := q.ListJob(ctx(t), "new", false); j.Results != nil {
 		t.Error("results read without asking")
