@@ -265,6 +265,13 @@ func CompareForms(a, b *Form) Match {
 			return Match{OK: true, Route: RouteHypocoristic, Score: 0.8}
 		}
 	}
+	// Two given names the curated groups know, in no group together, are
+	// two names, not a typo or a hearing of one (Alexandra and Alexandru;
+	// masculine and feminine forms are separate groups): only an MRZ
+	// truncation may relate them.
+	if knownApart(a.cognates, b.cognates) {
+		return unrelated(a, b)
+	}
 	// Each pair of variants is measured only as far as a route can still
 	// accept it: the typo allowance, or more when skeletons or phonetic keys
 	// agree. The distance dominates the cost of a comparison.
@@ -342,10 +349,16 @@ func CompareForms(a, b *Form) Match {
 	if phonetic = max(phonetic, vowelBlind); phonetic > 0 {
 		return Match{OK: true, Route: RoutePhonetic, Score: phonetic}
 	}
+	return unrelated(a, b)
+}
+
+// unrelated is the outcome when no matching route holds: an MRZ truncation
+// (not a match: the caller decides), or no route with a similarity of the
+// first variants, for display only.
+func unrelated(a, b *Form) Match {
 	if s, ok := prefixScore(a, b); ok {
 		return Match{Route: RouteMRZTruncation, Score: s}
 	}
-	// No route: a similarity of the first variants, for display only.
 	x, y := a.vars[0].Text, b.vars[0].Text
 	n := max(len(x), len(y))
 	score := 0.0
@@ -656,6 +669,20 @@ func czechFeminine(f, m string, mGender Gender) bool {
 	}
 	base := f[:len(f)-3]
 	return base == m || (strings.HasSuffix(m, "a") && base == m[:len(m)-1])
+}
+
+// knownApart reports whether two tokens each belong to a curated given-name
+// group and share none (sharing one was tried first).
+func knownApart(a, b []uint32) bool {
+	given := func(ids []uint32) bool {
+		for _, id := range ids {
+			if id >= CuratedGroupBase && id < CuratedGroupBase+SurnameGroupOffset {
+				return true
+			}
+		}
+		return false
+	}
+	return given(a) && given(b)
 }
 
 func sharesID(a, b []uint32) bool {

@@ -87,10 +87,13 @@ func TestCompare(t *testing.T) {
 		{"Hulburd", "Халберд", true, RoutePhonetic},  // h and kh are one х
 		{"Shevchenko", "Савченко", false, RouteNone}, // no English vowel, and sh is not s
 		{"Savchenko", "Шевченко", false, RouteNone},
-		{"Kirill", "Карел", false, RouteNone},   // i is heard as ай, not а
-		{"Sergiu", "Сурогу", false, RouteNone},  // e and u are not heard alike
-		{"Balodis", "ბელაძე", false, RouteNone}, // Latin and Cyrillic only
-		{"Neuță", "Teuță", false, RouteNone},    // a typo keeps the first letter
+		{"Kirill", "Карел", false, RouteNone},        // i is heard as ай, not а
+		{"Alexandra", "Alexandru", false, RouteNone}, // two known given names, not a typo of one
+		{"Mihaela", "Mihai", false, RouteNone},
+		{"Alexandrv", "Alexandru", true, RouteTypo1}, // a typo of a known name is still one
+		{"Sergiu", "Сурогу", false, RouteNone},       // e and u are not heard alike
+		{"Balodis", "ბელაძე", false, RouteNone},      // Latin and Cyrillic only
+		{"Neuță", "Teuță", false, RouteNone},         // a typo keeps the first letter
 		{"Laani", "პაანი", false, RouteNone},
 		{"Vacha", "ლაშა", false, RouteNone},
 		{"Qabriel", "Gabriel", true, RouteTypo1},               // unless the first letters are read alike
