@@ -186,9 +186,11 @@ func explain(l *i18n.Locale, ex screening.Explanation) *explanation {
 			"Score", percent(p.Score)))
 	}
 	for _, a := range ex.Adjustments {
-		outcome := enumText(l, outcomeKeys, a.Outcome)
+		var outcome string
 		if a.Namesakes > 0 {
-			outcome = l.T("outcome.common_name", "Namesakes", a.Namesakes)
+			outcome = l.N(outcomeKeys[a.Outcome], a.Namesakes) // how many carry the name
+		} else {
+			outcome = enumText(l, outcomeKeys, a.Outcome)
 		}
 		out.Adjustments = append(out.Adjustments, l.T("explain.adjustment", "Factor", enumText(l, factorKeys, a.Factor),
 			"Outcome", outcome, "Delta", fmt.Sprintf("%+d", int(math.Round(a.Delta*100)))))
