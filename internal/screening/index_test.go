@@ -104,6 +104,16 @@ func TestSearchDoesNotOverMatch(t *testing.T) {
 	})
 }
 
+// search screens a name against x with every record visible.
+func search(t *testing.T, x *Index, name string) []Result {
+	t.Helper()
+	rs, err := x.Search(Query{Name: name}, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
 // notCase is a query that must not return a record.
 type notCase struct {
 	name string
@@ -212,13 +222,7 @@ func TestVisibility(t *testing.T) {
 func TestAddRemoveUpdate(t *testing.T) {
 	x := New()
 	x.Add(person("a", "Олександр Шевченко", "", "", ""))
-	find := func(q string) []Result {
-		rs, err := x.Search(Query{Name: q}, all)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rs
-	}
+	find := func(q string) []Result { return search(t, x, q) }
 	if len(find("Oleksandr Shevchenko")) != 1 || x.Len() != 1 {
 		t.Fatal("not found after Add")
 	}

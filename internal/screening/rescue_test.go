@@ -11,13 +11,7 @@ func TestRescue(t *testing.T) {
 	x := New()
 	x.Add(person("kavalyow", "Шами Kavalyow", "", "", ""))
 	x.Add(person("roya", "როია Whittle", "", "", ""))
-	find := func(q string) []Result {
-		rs, err := x.Search(Query{Name: q}, all)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rs
-	}
+	find := func(q string) []Result { return search(t, x, q) }
 	for q, want := range map[string]string{"Schami Kawaljjou": "kavalyow", "Roya Whittle": "roya"} {
 		rs := find(q)
 		if len(rs) != 1 || rs[0].ID != want {
