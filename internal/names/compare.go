@@ -87,11 +87,14 @@ type Form struct {
 	hypos    []uint32 // the curated groups the token is a diminutive of
 }
 
-// fuzzySystem reports whether the skeleton and typo routes use the variants
-// of a system. The Estonian renderings are left out (exact routes only):
-// their õ for и and ы invites typo matches with unrelated names.
-func fuzzySystem(sys string) bool {
-	return !strings.HasSuffix(sys, ":et")
+// FuzzyRendering reports whether the skeleton and typo routes use a
+// rendering (by system sys) of the normalised token norm. The Estonian
+// rendering of a token with и or ы is left out (exact routes only): its õ
+// invites typo matches with unrelated names. Without them it is the plain
+// spelling of a Baltic or Czech document that lost its carons (Šteinmets:
+// Steinmets, a typo away from Steineetz), which no other system gives.
+func FuzzyRendering(norm, sys string) bool {
+	return !strings.HasSuffix(sys, ":et") || !strings.ContainsAny(norm, "иы")
 }
 
 type stemRes struct {
@@ -152,7 +155,7 @@ func (f *Form) complete() {
 		}
 	}
 	for i, v := range f.vars {
-		if fuzzySystem(v.System) && len(f.fuzzy)+len(foreign) < maxFuzzy && !slices.Contains(foreign, i) {
+		if FuzzyRendering(f.norm, v.System) && len(f.fuzzy)+len(foreign) < maxFuzzy && !slices.Contains(foreign, i) {
 			f.fuzzy = append(f.fuzzy, i)
 		}
 	}
@@ -342,7 +345,7 @@ func CompareForms(a, b *Form) Match {
 	}
 	switch {
 	case best <= typoLimit && best <= 2:
-		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.05*float64(best)}
+		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.04*float64(best)}
 	case best <= typoLimit:
 		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
 	}

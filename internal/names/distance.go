@@ -5,7 +5,8 @@ import "strings"
 // Distance returns the cost-folded Damerau-Levenshtein distance (optimal
 // string alignment) between Fold(a) and Fold(b): a substitution inside a
 // confusable class (a/o, e/i/y, i/j/y, o/u, v/w/f, c/k/q, c/s/z, g/h/k/x,
-// b/p, d/t, j/z/g, c/t) costs 0.5, inserting or deleting h, j or y costs
+// b/p, d/t, j/z/g, c/t) costs 0.5, i for y after the same vowel (ai, ay)
+// nothing, inserting or deleting h, j or y costs
 // 0.5, anything else 1. It stops as soon as the distance must exceed limit
 // and then returns a value greater than limit; use a limit to keep it cheap.
 func Distance(a, b string, limit float64) float64 {
@@ -67,7 +68,11 @@ func editDistance[T byte | rune](ra, rb []T, limit int) int {
 		rowMin := cur[0]
 		for j := 1; j <= m; j++ {
 			cb := rune(rb[j-1])
-			d := prev[j-1] + substCost(ca, cb)
+			sc := substCost(ca, cb)
+			if sc == 1 && i > 1 && j > 1 && ca+cb == 'i'+'y' && (ca == 'i' || ca == 'y') && ra[i-2] == rb[j-2] && ra[i-2] < 0x80 && isVowelByte(byte(ra[i-2])) {
+				sc = 0 // one glide after one vowel: Aidar, Aydar
+			}
+			d := prev[j-1] + sc
 			if v := prev[j] + indelCost(ca); v < d {
 				d = v
 			}

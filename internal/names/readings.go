@@ -34,9 +34,11 @@ const (
 	// eu and ai е, ch ш, gn нь, qu к, j and soft g ж, -ier ье, nasal in ен,
 	// a silent h and silent final s, t, d, x, z (Bedeau = Бедо, Gauthier =
 	// Готье, Veuillot = Вейо). Marks: eau, eux, aux, ault, euil, ouil, oux,
-	// gn, qu, é, è, ç, a final -ier, -ois, -oit, -ot, -et or -ain; never
+	// gn, qu, é, è, ç, a leading des before a consonant, a final -ier,
+	// -ois, -oit, -ot, -et or -ain; never
 	// for a token with k, w, sz, Romanian endings or letters French does
-	// not write.
+	// not write. A leading des before a consonant (Desmoulins = Демулен,
+	// Deschamps = Дешан) is read de, and a final amp(s) an.
 	SystemFrenchReading = "latin:fr-reading"
 	// SystemDutchReading reads Dutch spellings: oe у, tsj ч, sj ш, ij ей,
 	// j й (Joertsjenko = Юрченко). Marks: oe, sj, and ij before a consonant
@@ -491,6 +493,7 @@ func frenchReading(t string) string {
 	for _, m := range frenchMarks {
 		marked = marked || strings.Contains(t, m)
 	}
+	marked = marked || frenchDes(Fold(t))
 	if !marked {
 		return ""
 	}
@@ -511,6 +514,12 @@ func frenchWord(w string) string {
 			next = w[i+1]
 		}
 		switch {
+		case i == 0 && frenchDes(w):
+			b.WriteString("de") // the silent s of Des-: Desmoulins = Демулен
+			n = 3
+		case rest == "amp" || rest == "amps":
+			b.WriteString("an") // Deschamps = Дешан
+			n = len(rest)
 		case rest == "ier" || rest == "iers":
 			b.WriteString("ye")
 			n = len(rest)
@@ -561,6 +570,13 @@ func frenchWord(w string) string {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// frenchDes reports whether a folded word begins with the French
+// particle des joined to a name (Desmoulins, Deschamps, Desrosiers): des
+// before a consonant, whose s is silent.
+func frenchDes(w string) bool {
+	return len(w) > 5 && strings.HasPrefix(w, "des") && !isVowelByte(w[3]) && w[3] != 'y'
 }
 
 // frenchNasal reports whether a word rest starting with in, ain or ein is

@@ -104,7 +104,10 @@ func TestReadingWords(t *testing.T) {
 		{kunreiWord, "cukasa", "tsukasa", true},
 		{kunreiWord, "cioran", "cioran", false}, // Romanian: a c not before u
 		{kunreiWord, "lucaci", "lucaci", false},
-		{func(w string) (string, bool) { return frenchWord(w), true }, "desmoulins", "desmulen", true},
+		{func(w string) (string, bool) { return frenchWord(w), true }, "desmoulins", "demulen", true},
+		{func(w string) (string, bool) { r := frenchReading(w); return r, r != "" }, "deschamps", "deshan", true},
+		{func(w string) (string, bool) { r := frenchReading(w); return r, r != "" }, "desjardins", "dezharden", true},
+		{func(w string) (string, bool) { r := frenchReading(w); return r, r != "" }, "desa", "", false},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "quirine", "kirin", true},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "gillet", "zhille", true},
 		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "siemieński", "semenski", true},

@@ -56,6 +56,10 @@ func TestDistance(t *testing.T) {
 		{"shevchenko", "sevchenko", 0.5}, // deleting h is cheap
 		{"petrov", "petorv", 1},          // transposition
 		{"Ševčenko", "sevcenko", 0},      // Distance folds first
+		{"aydar", "aidar", 0},            // one glide after one vowel
+		{"ayzar", "aidar", 1},
+		{"yvan", "ivan", 0.5}, // no vowel before: confusable only
+		{"mayja", "maija", 0},
 	}
 	for _, tt := range tests {
 		if got := Distance(tt.a, tt.b, 5); got != tt.want {

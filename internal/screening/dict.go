@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"hash/maphash"
 	"slices"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -131,8 +130,8 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 		if prefixes && len(v.Text) > prefixLen {
 			add(keyPrefix, v.Text[:prefixLen])
 		}
-		if strings.HasSuffix(v.System, ":et") {
-			continue // Estonian renderings take exact routes only, as in names
+		if !names.FuzzyRendering(token, v.System) {
+			continue // exact routes only, as in names
 		}
 		if st := names.StemSkeleton(v.Text); len(st) >= 3 {
 			add(keySkeleton, st) // meets the skeletons of its other forms
