@@ -345,7 +345,7 @@ func CompareForms(a, b *Form) Match {
 	}
 	switch {
 	case best <= typoLimit && best <= 2:
-		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.04*float64(best)}
+		return Match{OK: true, Route: RouteTypo1, Score: 0.85 - 0.05*float64(best)}
 	case best <= typoLimit:
 		return Match{OK: true, Route: RouteTypo2, Score: 0.75 - 0.025*float64(best-2)}
 	}
