@@ -29,6 +29,8 @@ func TestCompare(t *testing.T) {
 		{"Novák", "Nováková", false, RouteGenderForm},
 		{"Petrovych", "Petrivna", false, RouteGenderForm},
 		{"Putin", "Putinas", true, RouteInflection},
+		{"Tsipuria", "წიფურიები", true, RouteInflection}, // a Georgian family plural
+		{"Ivanova", "Ивановы", true, RouteInflection},    // a Russian family plural
 		{"Putin", "Putins", true, RouteInflection},
 		{"Зеленський", "Zelenskis", true, RouteInflection},
 		{"Олександр", "Alexandru", true, RouteCognate},

@@ -68,6 +68,10 @@ var stemEndings = sync.OnceValue(func() []ending {
 		// Other adjectival endings (Tolstoy, Tolstaya).
 		ending{"aya", "", GenderFemale, 4}, ending{"aia", "", GenderFemale, 4}, ending{"aja", "", GenderFemale, 4},
 		ending{"oy", "", GenderMale, 4}, ending{"oi", "", GenderMale, 4}, ending{"oj", "", GenderMale, 4},
+		// Family plurals: Russian Ивановы, Георгиевы, Пушкины; Georgian
+		// ბერიძეები, წიფურიები (of Beridze, Tsipuria).
+		ending{"ovy", "ov", GenderUnknown, 2}, ending{"evy", "ev", GenderUnknown, 2}, ending{"iny", "in", GenderUnknown, 2},
+		ending{"ebi", "", GenderUnknown, 4},
 		// Possessive surnames: -ov/-ova, -ev/-eva, -in/-ina, -yn/-yna.
 		ending{"ova", "ov", GenderFemale, 2}, ending{"eva", "ev", GenderFemale, 2}, ending{"ina", "in", GenderFemale, 2},
 		ending{"yna", "yn", GenderFemale, 2}, ending{"ov", "ov", GenderMale, 2}, ending{"ev", "ev", GenderMale, 2},

@@ -32,6 +32,9 @@ func TestStem(t *testing.T) {
 		{"Андріївна", "andr", GenderFemale},
 		{"Андрійович", "andr", GenderMale},
 		{"Shevchenko", "shevchenko", GenderUnknown},
+		{"Ивановы", "ivanov", GenderUnknown}, // family plurals
+		{"Tsipuriebi", "tsipuri", GenderUnknown},
+		{"Tsipuria", "tsipuri", GenderFemale},
 	}
 	for _, tt := range tests {
 		stem, g := Stem(tt.in)
