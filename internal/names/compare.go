@@ -109,7 +109,8 @@ const (
 	stemOther
 )
 
-// maxFuzzy caps the variants of a token the skeleton and typo routes try.
+// maxFuzzy caps the variants of a token the skeleton and typo routes try
+// (a caron-less Estonian rendering comes on top).
 const maxFuzzy = 8
 
 // NewForm prepares token for CompareForms.
@@ -148,18 +149,23 @@ func (f *Form) complete() {
 	// Belarusian ones, which come last in the order of systems but are the
 	// only ones near their Latin spelling (Нисидзува: nishizuva, against a
 	// dozen renderings of nisidzuva; Валянцінавіч: valyantinavich).
-	var foreign []int
+	// A caron-less Estonian rendering (Šteinmets) takes a slot beyond them:
+	// in the place of the Dutch one (Sjevtsjoek) it lost the typos of that.
+	var foreign, caronless []int
 	for i, v := range f.vars {
-		if strings.HasSuffix(v.System, ":ja") || strings.HasSuffix(v.System, ":en") || strings.HasPrefix(v.System, "be:via-ru") || v.System == "be:ru-form" {
+		switch {
+		case strings.HasSuffix(v.System, ":ja") || strings.HasSuffix(v.System, ":en") || strings.HasPrefix(v.System, "be:via-ru") || v.System == "be:ru-form":
 			foreign = append(foreign, i)
+		case strings.HasSuffix(v.System, ":et") && FuzzyRendering(f.norm, v.System):
+			caronless = append(caronless, i)
 		}
 	}
 	for i, v := range f.vars {
-		if FuzzyRendering(f.norm, v.System) && len(f.fuzzy)+len(foreign) < maxFuzzy && !slices.Contains(foreign, i) {
+		if FuzzyRendering(f.norm, v.System) && len(f.fuzzy)+len(foreign) < maxFuzzy && !slices.Contains(foreign, i) && !slices.Contains(caronless, i) {
 			f.fuzzy = append(f.fuzzy, i)
 		}
 	}
-	f.fuzzy = append(f.fuzzy, foreign...)
+	f.fuzzy = append(append(f.fuzzy, foreign...), caronless...)
 	for _, i := range f.fuzzy {
 		f.phon = append(f.phon, phoneticKey(skels[i]))
 		f.cons = append(f.cons, consonantLetters(f.vars[i].Text))
