@@ -34,8 +34,8 @@ const (
 	// small spelling distance.
 	RouteSkeleton = "skeleton"
 	// RouteTypo1 and RouteTypo2: a cost-folded edit distance (Distance) of at
-	// most 1 (a confusable letter only for four-letter tokens, nothing for
-	// shorter ones), of at most 1.5 for tokens of seven to nine letters
+	// most 1 (a confusable letter only between two four-letter tokens,
+	// nothing for shorter ones), of at most 1.5 for tokens of seven to nine letters
 	// with the same (or confusable) first letter and first vowel, or of at
 	// most 2 for tokens of ten letters or more; the renderings must begin
 	// alike (firstLettersAgree).
@@ -284,7 +284,7 @@ func CompareForms(a, b *Form) Match {
 	// Each pair of variants is measured only as far as a route can still
 	// accept it: the typo allowance, or more when skeletons or phonetic keys
 	// agree. The distance dominates the cost of a comparison.
-	typoLimit := typoAllowance(min(len(a.vars[0].Text), len(b.vars[0].Text)))
+	typoLimit := typoAllowance(len(a.vars[0].Text), len(b.vars[0].Text))
 	best := typoLimit + 1 // best distance within the typo allowance, in half-units
 	phonetic := -1.0      // best phonetic score
 	// Two tokens of one non-Latin script read in one language are compared
@@ -547,16 +547,18 @@ func consonants(skel string) string {
 }
 
 // typoAllowance is the largest distance, in half-units, accepted as a typo
-// between tokens whose shorter fold has n letters: none up to 3 letters, a
-// confusable letter at 4, one edit from 5, one and a half from 7 (a typo
-// in a spelling one confusable letter off the record's: Steineetz,
-// Штейнмец = steinmets; CompareForms asks the first letter and the first
-// vowel to agree then: Shevchenko is not Savchenko), two from 10.
-func typoAllowance(n int) int {
-	switch {
+// between tokens whose folds have a and b letters, by the shorter n: none
+// up to 3 letters, a confusable letter at 4 (one edit when the other has
+// five or more: a letter lost, Varga and Vaga), one edit from 5, one and a
+// half from 7 (a typo in a spelling one confusable letter off the
+// record's: Steineetz, Штейнмец = steinmets; CompareForms asks the first
+// letter and the first vowel to agree then: Shevchenko is not Savchenko),
+// two from 10.
+func typoAllowance(a, b int) int {
+	switch n := min(a, b); {
 	case n <= 3:
 		return 0
-	case n == 4:
+	case n == 4 && max(a, b) == 4:
 		return 1
 	case n < 7:
 		return 2

@@ -96,6 +96,8 @@ func TestCompare(t *testing.T) {
 		{"Sergiu", "Сурогу", false, RouteNone},       // e and u are not heard alike
 		{"Balodis", "ბელაძე", false, RouteNone},      // Latin and Cyrillic only
 		{"Neuță", "Teuță", false, RouteNone},         // a typo keeps the first letter
+		{"Vaga", "Varga", true, RouteTypo1},          // a letter lost from five
+		{"Vaga", "Vara", false, RouteNone},           // four letters against four: a confusable letter only
 		{"Laani", "პაანი", false, RouteNone},
 		{"Vacha", "ლაშა", false, RouteNone},
 		{"Qabriel", "Gabriel", true, RouteTypo1},               // unless the first letters are read alike

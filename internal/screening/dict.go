@@ -118,10 +118,12 @@ func (d *dict) keysOf(token string, prefixes bool) tokenKeys {
 			k.letters = len(v.Text)
 		}
 		add(keyVariant, v.Text)
-		if i < foldDeleteVariants && len(v.Text) >= 5 {
-			add(keyFoldDel, v.Text)
-			for j := range len(v.Text) {
-				add(keyFoldDel, v.Text[:j]+v.Text[j+1:])
+		if i < foldDeleteVariants && len(v.Text) >= 4 {
+			add(keyFoldDel, v.Text) // four letters meet the deletions of five (Vaga, Varga)
+			if len(v.Text) >= 5 {
+				for j := range len(v.Text) {
+					add(keyFoldDel, v.Text[:j]+v.Text[j+1:])
+				}
 			}
 		}
 		if v.Text != "" && v.Text[0] >= 'a' && v.Text[0] <= 'z' {

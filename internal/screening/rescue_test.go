@@ -18,6 +18,12 @@ func TestRescue(t *testing.T) {
 			t.Errorf("%q: got %+v, want %s", q, rs, want)
 		}
 	}
+	// A part whose keys found other tokens (Royal) is rescued all the
+	// same when the query's parts select few records.
+	x.Add(person("royal", "Royal Smith", "", "", ""))
+	if rs := find("Roya Whittle"); len(rs) != 1 || rs[0].ID != "roya" {
+		t.Errorf("Roya Whittle beside Royal Smith: got %+v", rs)
+	}
 	// The comparison decides, as for any candidate: no route, no match.
 	if rs := find("Zbigniew Whittle"); len(rs) != 0 {
 		t.Errorf("Zbigniew Whittle: got %+v", rs)

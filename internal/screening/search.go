@@ -89,10 +89,13 @@ type prepared struct {
 	toks    []qtok
 	joins   []join // adjacent parts read as one word
 	rescues int    // comparisons rescue made
-	birth   uint32
-	nat     uint32
-	gender  names.Gender
-	q       Query
+	// rescueAll is set when the query's parts select few records: rescue
+	// may then compare a part the keys did not relate to a record's.
+	rescueAll bool
+	birth     uint32
+	nat       uint32
+	gender    names.Gender
+	q         Query
 }
 
 func prepare(q Query) (*prepared, error) {
@@ -153,7 +156,8 @@ func (x *Index) Search(q Query, v access.Visibility) ([]Result, error) {
 		return nil, nil
 	}
 	sets := x.tokenMatches(p)
-	cands, need := candidateDocs(sets)
+	cands, need, few := candidateDocs(sets)
+	p.rescueAll = few
 	yearFilter := p.birth != 0 && nameScale+dBirthMismatch+dNatMatch+dGenderMatch < p.q.Threshold
 	qy := p.birth >> 9
 	type hit struct {
@@ -281,8 +285,11 @@ func (x *Index) tokenMatches(p *prepared) [][]*roaring.Bitmap {
 // each must match. A record matching at least two of the k selecting query
 // tokens (or the only one) carries one of the k-1 rarest, so only their
 // postings are united: the commonest token (Oleksandr, Ivan) is never
-// materialised, and scoring checks the rest.
-func candidateDocs(sets [][]*roaring.Bitmap) (*roaring.Bitmap, int) {
+// materialised, and scoring checks the rest. When the query's parts
+// select few records in all (at most maxRescueDocs), every record one of
+// them selects is a candidate, and few reports it: rescue may then compare
+// the other parts with the record's directly.
+func candidateDocs(sets [][]*roaring.Bitmap) (cands *roaring.Bitmap, need int, few bool) {
 	type sel struct {
 		bms  []*roaring.Bitmap
 		size uint64
@@ -299,23 +306,24 @@ func candidateDocs(sets [][]*roaring.Bitmap) (*roaring.Bitmap, int) {
 		live = append(live, sel{bms, n})
 	}
 	if len(live) == 0 {
-		return roaring.New(), 1
+		return roaring.New(), 1, false
 	}
 	slices.SortFunc(live, func(a, b sel) int { return cmp.Compare(a.size, b.size) })
 	drivers := live
-	need := 1
+	need = 1
 	if len(live) >= 2 {
 		drivers, need = live[:len(live)-1], 2
 	}
-	// A part that no indexed token can stand for selects nothing: the
-	// records the other parts select, when they are few, are candidates
-	// all the same, for rescue to compare that part with theirs.
-	if len(live) >= 2 && len(live[0].bms) == 0 {
+	// A part the keys did not relate to a record's (a typo on top of a
+	// transcription, a short foreign name) would leave it one part short:
+	// when the parts select few records in all, each is a candidate, for
+	// rescue to compare the missing part with the record's parts.
+	if len(live) >= 2 {
 		var n uint64
 		for _, l := range live {
 			n += l.size
 		}
-		if n <= maxRescueDocs {
+		if few = n <= maxRescueDocs; few {
 			drivers = live
 		}
 	}
@@ -323,7 +331,7 @@ func candidateDocs(sets [][]*roaring.Bitmap) (*roaring.Bitmap, int) {
 	for _, d := range drivers {
 		bms = append(bms, d.bms...)
 	}
-	return roaring.FastOr(bms...), need
+	return roaring.FastOr(bms...), need, few
 }
 
 // matchedParts counts the query tokens that take part in selection and
@@ -408,20 +416,27 @@ const (
 	maxRescues    = 500
 )
 
-// rescue compares a query part that no indexed token can stand for by the
-// blocking keys with the parts of e, which matches one part fewer than it
+// rescue compares a query part that the blocking keys did not relate to
+// any part of e with the parts of e, which matches one part fewer than it
 // needs: the keys are built for recall, but a typo on top of a
 // transcription (Kawaljjou, Kavalyow) or a short foreign name (Roya, როია)
-// can escape them while CompareForms relates the two. It reports whether e
+// can escape them while CompareForms relates the two. It runs only when
+// the query's parts select few records (p.rescueAll). It reports whether e
 // then matches enough parts. At most maxRescues comparisons a query.
 func (x *Index) rescue(p *prepared, sets [][]*roaring.Bitmap, e *entry) bool {
+	if !p.rescueAll {
+		return false
+	}
 	for i := range p.toks {
 		qt := &p.toks[i]
-		if sets[i] == nil || len(sets[i]) > 0 {
+		if sets[i] == nil || x.matchesPart(p, i, e) {
 			continue
 		}
 		for _, v := range e.toks {
 			id := tokID(v)
+			if _, ok := qt.matches[id]; ok {
+				continue // related by the keys already, and no match
+			}
 			m, ok := qt.extra[id]
 			if !ok {
 				if p.rescues >= maxRescues {
