@@ -643,6 +643,12 @@ func stemRoute(a, b *Form) (Match, bool) {
 			}
 			gx, gy := impliedGender(x, tx), impliedGender(y, ty)
 			if (gx == GenderMale && gy == GenderFemale) || (gx == GenderFemale && gy == GenderMale) {
+				if len(tx) == len(ty) && (gx != x.gender || gy != y.gender) {
+					// A consonant-final form as long as the feminine one
+					// lost its ending to a typo, not to a gender (Ivanoav,
+					// Ivanova): the typo route decides.
+					continue
+				}
 				return Match{Route: RouteGenderForm, Score: 0.5}, true
 			}
 			if x.kind != stemNone || y.kind != stemNone {

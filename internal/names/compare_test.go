@@ -97,6 +97,7 @@ func TestCompare(t *testing.T) {
 		{"Balodis", "ბელაძე", false, RouteNone},      // Latin and Cyrillic only
 		{"Neuță", "Teuță", false, RouteNone},         // a typo keeps the first letter
 		{"Vaga", "Varga", true, RouteTypo1},          // a letter lost from five
+		{"Ivanoav", "Иванова", true, RouteTypo1},     // a transposed ending, not a masculine form
 		{"Vaga", "Vara", false, RouteNone},           // four letters against four: a confusable letter only
 		{"Laani", "პაანი", false, RouteNone},
 		{"Vacha", "ლაშა", false, RouteNone},
