@@ -49,7 +49,7 @@ const (
 
 // foldDeleteVariants is how many of a token's first variants get
 // one-deletion keys on their spelling (beside those on skeletons).
-const foldDeleteVariants = 2
+const foldDeleteVariants = 4
 
 // minDeleteLen is the shortest skeleton that gets one-deletion keys (typos).
 // minGramLen is the shortest skeleton whose trigrams are kept: only tokens
