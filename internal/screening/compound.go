@@ -83,7 +83,8 @@ func (x *Index) splitsOf(qt *qtok) []split {
 			continue // the fold keeps the letters of other scripts
 		}
 		ha, hb := v[:k], v[k:]
-		ia, ib := x.d.keys[x.d.hash(keyVariant, ha)], x.d.keys[x.d.hash(keyVariant, hb)]
+		var bufA, bufB [1]uint32
+		ia, ib := x.d.keys.get(x.d.hash(keyVariant, ha), &bufA), x.d.keys.get(x.d.hash(keyVariant, hb), &bufB)
 		if len(ia) == 0 || len(ib) == 0 {
 			continue
 		}

@@ -19,7 +19,7 @@ type dict struct {
 	seed     maphash.Seed
 	ids      map[string]uint32 // normalised token → id
 	toks     []dictToken
-	keys     map[uint64][]uint32 // hashed blocking key → token ids
+	keys     keyIndex            // hashed blocking key → token ids
 	grams    map[uint32][]uint32 // skeleton trigram → token ids
 	counters sync.Pool           // *counters for countShared
 	// letters are the one-letter tokens (initials: P, П) by the Latin
@@ -66,7 +66,7 @@ const (
 const prefixLen = 4
 
 func newDict() *dict {
-	return &dict{seed: maphash.MakeSeed(), ids: map[string]uint32{}, keys: map[uint64][]uint32{}, grams: map[uint32][]uint32{}}
+	return &dict{seed: maphash.MakeSeed(), ids: map[string]uint32{}, keys: newKeyIndex(), grams: map[uint32][]uint32{}}
 }
 
 func (d *dict) hash(kind byte, s string) uint64 {
@@ -288,17 +288,10 @@ func (d *dict) intern(token string) uint32 {
 	id := uint32(len(d.toks))
 	d.toks = append(d.toks, dictToken{text: token, form: names.NewForm(token), initials: k.initials, letters: k.letters})
 	d.ids[token] = id
-	for _, h := range k.keys {
-		d.keys[h] = append(d.keys[h], id)
-	}
-	for _, h := range k.dels {
-		d.keys[h] = append(d.keys[h], id)
-	}
-	for _, h := range k.phon {
-		d.keys[h] = append(d.keys[h], id)
-	}
-	for _, h := range k.cons {
-		d.keys[h] = append(d.keys[h], id)
+	for _, hs := range [][]uint64{k.keys, k.dels, k.phon, k.cons} {
+		for _, h := range hs {
+			d.keys.add(h, id)
+		}
 	}
 	for _, g := range k.grams {
 		d.grams[g] = append(d.grams[g], id)
@@ -330,8 +323,9 @@ const (
 func (d *dict) exactCandidates(token string, truncated bool) []uint32 {
 	var out []uint32
 	seen := map[uint32]bool{}
+	var buf [1]uint32
 	add := func(kind byte, s string) {
-		for _, id := range d.keys[d.hash(kind, s)] {
+		for _, id := range d.keys.get(d.hash(kind, s), &buf) {
 			if !seen[id] && len(out) < maxKeyCandidates {
 				seen[id] = true
 				out = append(out, id)
@@ -366,16 +360,18 @@ func (d *dict) candidates(token string, truncated bool) (out []uint32, phonetic 
 			}
 		}
 	}
+	var buf [1]uint32
 	for _, h := range k.keys {
-		addAll(d.keys[h])
+		addAll(d.keys.get(h, &buf))
 	}
 	// Typos: tokens sharing one-deletion keys, those sharing the most first
 	// (a token sharing the whole skeleton and several deletions is closer
 	// than one sharing a single deletion of a short skeleton).
 	if len(k.dels) > 0 {
 		postings := make([][]uint32, len(k.dels))
+		singles := make([][1]uint32, len(k.dels)) // each posting of one token keeps its own
 		for i, h := range k.dels {
-			postings[i] = d.keys[h]
+			postings[i] = d.keys.get(h, &singles[i])
 		}
 		cs := d.countShared(postings, seen, 1)
 		if len(cs) > maxDeleteCandidates {
@@ -386,14 +382,14 @@ func (d *dict) candidates(token string, truncated bool) (out []uint32, phonetic 
 	if truncated {
 		for _, v := range names.Variants(token) {
 			if len(v.Text) >= prefixLen {
-				addAll(d.keys[d.hash(keyPrefix, v.Text[:prefixLen])])
+				addAll(d.keys.get(d.hash(keyPrefix, v.Text[:prefixLen]), &buf))
 			}
 		}
 	}
 	// Typos in vowels: tokens with the same consonants, when they are few
 	// (a key of many tokens selects nothing worth comparing).
 	for _, h := range k.cons {
-		if ids := d.keys[h]; len(ids) <= maxConsonantCandidates {
+		if ids := d.keys.get(h, &buf); len(ids) <= maxConsonantCandidates {
 			addAll(ids)
 		}
 	}
@@ -412,7 +408,7 @@ func (d *dict) candidates(token string, truncated bool) (out []uint32, phonetic 
 	}
 	phonetic = len(out)
 	for _, h := range k.phon {
-		addAll(d.keys[h])
+		addAll(d.keys.get(h, &buf))
 	}
 	return out, phonetic
 }
