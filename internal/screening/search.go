@@ -286,9 +286,10 @@ func (x *Index) tokenMatches(p *prepared) [][]*roaring.Bitmap {
 // tokens (or the only one) carries one of the k-1 rarest, so only their
 // postings are united: the commonest token (Oleksandr, Ivan) is never
 // materialised, and scoring checks the rest. When the query's parts
-// select few records in all (at most maxRescueDocs), every record one of
-// them selects is a candidate, and few reports it: rescue may then compare
-// the other parts with the record's directly.
+// select few records in all (at most maxRescueDocs when a part selects
+// none, maxKeyedRescueDocs otherwise), every record one of them selects is
+// a candidate, and few reports it: rescue may then compare the other parts
+// with the record's directly.
 func candidateDocs(sets [][]*roaring.Bitmap) (cands *roaring.Bitmap, need int, few bool) {
 	type sel struct {
 		bms  []*roaring.Bitmap
@@ -323,7 +324,11 @@ func candidateDocs(sets [][]*roaring.Bitmap) (cands *roaring.Bitmap, need int, f
 		for _, l := range live {
 			n += l.size
 		}
-		if few = n <= maxRescueDocs; few {
+		limit := uint64(maxKeyedRescueDocs)
+		if len(live[0].bms) == 0 {
+			limit = maxRescueDocs
+		}
+		if few = n <= limit; few {
 			drivers = live
 		}
 	}
@@ -409,11 +414,14 @@ func (x *Index) compareExtra(qt *qtok, id uint32) names.Match {
 	return m
 }
 
-// maxRescueDocs bounds the records selected for a rescue, and maxRescues
+// maxRescueDocs bounds the records selected for a rescue when a query part
+// selects none, maxKeyedRescueDocs when every part selects some (a rescue
+// then costs comparisons on every query of a small index), and maxRescues
 // the comparisons it makes for one query.
 const (
-	maxRescueDocs = 2000
-	maxRescues    = 500
+	maxRescueDocs      = 2000
+	maxKeyedRescueDocs = 200
+	maxRescues         = 500
 )
 
 // rescue compares a query part that the blocking keys did not relate to
