@@ -44,6 +44,7 @@ func TestCompare(t *testing.T) {
 		{"Anndra", "Андрей", false, RouteNone},            // the phonetic route keeps a final a apart
 		{"Argento", "Ардженто", true, RouteTypo1},         // g against the j of Ardzhento's English reading (arjento)
 		{"Delphhina", "Дельфина", true, RouteTypo2},       // a typo's worth beside a confusable letter, 7-9 letters
+		{"Steineetz", "Штейнмец", true, RouteTypo2},       // a typo of the caron-less Estonian rendering, steinmets
 		{"Watatwni", "Вататани", true, RouteTypo1},        // w and v count as one first letter
 		{"Kabutas", "Bobutas", false, RouteNone},          // not when the first letters differ
 		{"габриел", "ґебріел", true, RouteTypo1},          // one language, system by system: gebriel stands for all of ґебріел's systems
