@@ -92,6 +92,8 @@ func TestReadingWords(t *testing.T) {
 		{englishWord, "hutchinson", "khatchinson", true},
 		{englishWord, "graeme", "greim", true},
 		{englishWord, "gumm", "gamm", true},
+		{englishWord, "jackson", "dzhekson", true},
+		{englishWord, "blackburn", "blekbern", true},
 		{englishWord, "ramsey", "ramsey", false}, // a final ey is Sergey's too
 		{englishWord, "holly", "holly", false},   // a final y is Zelensky's too
 		{englishWord, "bondarenko", "bondarenko", false},
