@@ -101,7 +101,9 @@ const (
 	// consonant or an i (Kavaliou = Ковалёв), -ouski or -auskaya, or tsia,
 	// tsie, dzia, dzie (tsio, dzio); never for a word made of Japanese
 	// syllables (Katou), shaped as a Georgian name (Tsitsishvili) or with
-	// Polish letters (w, sz, cz, rz).
+	// Polish letters (w, sz, cz, rz) — but the sz and cz of Łacinka, the
+	// Belarusian Latin alphabet, are read in a word with the final ou or
+	// au (Szłyndzikau = Шлындиков).
 	SystemBelarusianReading = "latin:be-reading"
 )
 
@@ -160,6 +162,9 @@ var belarusianSounds = strings.NewReplacer("tsia", "te", "tsie", "te", "tsio", "
 // Hrytsiuk; Polish Dziedzic).
 var belarusianSoft = []string{"tsia", "tsie", "tsio", "dzia", "dzie", "dzio"}
 
+// lacinkaSounds renders the sz and cz of Łacinka.
+var lacinkaSounds = strings.NewReplacer("sz", "sh", "cz", "ch")
+
 // polishLetters are spellings of Polish, whose dzi and ki are not
 // Belarusian (Działoszyński, Dziewulski).
 var polishLetters = []string{"w", "sz", "cz", "rz"}
@@ -169,6 +174,11 @@ var polishLetters = []string{"w", "sz", "cz", "rz"}
 func belarusianWord(w string) (string, bool) {
 	n := len(w)
 	finalU := n >= 4 && (strings.HasSuffix(w, "ou") || strings.HasSuffix(w, "au")) && (!isVowelByte(w[n-3]) || w[n-3] == 'i')
+	if finalU && !strings.Contains(w, "w") && !strings.Contains(w, "rz") {
+		// Łacinka, the Belarusian Latin alphabet, writes ш and ч as sz and
+		// cz (Szłyndzikau = Шлындзікаў); no Polish word ends so.
+		w = lacinkaSounds.Replace(w)
+	}
 	if !finalU && !belarusianSki(w) && !containsOneOf(w, belarusianSoft) ||
 		japaneseSyllables(w) || georgianShaped(w) || containsOneOf(w, polishLetters) {
 		return "", false

@@ -121,11 +121,12 @@ func TestReadingWords(t *testing.T) {
 		{belarusianWord, "paulau", "pavlav", true},
 		{belarusianWord, "kavaliou", "kavaliov", true},
 		{belarusianWord, "kazlouskaya", "kazlovskaya", true},
-		{belarusianWord, "hrytsiuk", "", false},    // Ukrainian цю
-		{belarusianWord, "dziewulski", "", false},  // Polish
-		{belarusianWord, "katou", "", false},       // Japanese
-		{belarusianWord, "tsiskaridze", "", false}, // Georgian
-		{belarusianWord, "butauskas", "", false},   // Lithuanian
+		{belarusianWord, "szlyndzikau", "shlyndikav", true}, // Łacinka
+		{belarusianWord, "hrytsiuk", "", false},             // Ukrainian цю
+		{belarusianWord, "dziewulski", "", false},           // Polish
+		{belarusianWord, "katou", "", false},                // Japanese
+		{belarusianWord, "tsiskaridze", "", false},          // Georgian
+		{belarusianWord, "butauskas", "", false},            // Lithuanian
 	}
 	for _, tt := range tests {
 		if got, ok := tt.read(tt.in); got != tt.want || ok != tt.ok {
