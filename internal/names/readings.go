@@ -35,7 +35,7 @@ const (
 	// a silent h and silent final s, t, d, x, z (Bedeau = Бедо, Gauthier =
 	// Готье, Veuillot = Вейо). Marks: eau, eux, aux, ault, euil, ouil, oux,
 	// gn, qu, é, è, ç, a leading des before a consonant, a final -ier,
-	// -ois, -oit, -ot, -et, -ain, -elle or -ette; never
+	// -ois, -oit, -ot, -et, -ain, -elle, -ette or -ger (Verger = Верже); never
 	// for a token with k, w, sz, Romanian endings or letters French does
 	// not write. A leading des before a consonant (Desmoulins = Демулен,
 	// Deschamps = Дешан) is read de, and a final amp(s) an.
@@ -497,7 +497,7 @@ func frenchReading(t string) string {
 		return "" // not French: Kowalski, Szewczuk, Popescu, Ágnes
 	}
 	marked := false
-	for _, suf := range []string{"ier", "iers", "ault", "ain", "elle", "ette"} {
+	for _, suf := range []string{"ier", "iers", "ault", "ain", "elle", "ette", "ger"} {
 		marked = marked || strings.HasSuffix(t, suf) && len(t) > len(suf)+1
 	}
 	for _, suf := range []string{"ois", "oit", "ot", "et"} {

@@ -111,6 +111,7 @@ func TestReadingWords(t *testing.T) {
 		{func(w string) (string, bool) { r := frenchReading(w); return r, r != "" }, "desjardins", "dezharden", true},
 		{func(w string) (string, bool) { r := frenchReading(w); return r, r != "" }, "desa", "", false},
 		{func(w string) (string, bool) { r := frenchReading(w); return r, r != "" }, "christelle", "kristell", true},
+		{func(w string) (string, bool) { r := frenchReading(w); return r, r != "" }, "verger", "verzhe", true},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "quirine", "kirin", true},
 		{func(w string) (string, bool) { return frenchWord(w), true }, "gillet", "zhille", true},
 		{func(w string) (string, bool) { r := polishReading(w); return r, r != "" }, "siemieński", "semenski", true},
