@@ -25,7 +25,7 @@ const (
 	// Ukrainian practical transcription does: a silent final e lengthening
 	// the vowel before it (Jace = Джейс, Bone = Боун), ee and ea i, oo u,
 	// ay and ey ей (a final ey и), ur and ir ер, the u of a closed syllable
-	// а (Gumm = Гамм), ack эк (Jackson = Джексон), j дж, h х, Mc Мак (McBurney = Макберни), th т, tch
+	// а (Gumm = Гамм), ack эк (Jackson = Джексон), a final ies из, j дж, h х, Mc Мак (McBurney = Макберни), th т, tch
 	// тч. Only for tokens without diacritics that have a mark: th, wh, ck,
 	// tch, dg, ee, oo, ea, ph, igh, ew or ay or ey inside the word, a leading Mc,
 	// u before a doubled consonant, or a one-syllable stem with a silent e.
@@ -425,6 +425,9 @@ func englishWord(w string) (string, bool) {
 			b.WriteString(longVowels[c])
 		case strings.HasPrefix(rest, "tch"):
 			b.WriteString("tch") // Hutchinson = Хатчинсон
+			n = 3
+		case rest == "ies" && i > 1:
+			b.WriteString("iz") // Smithies = Смитиз, Humphries = Хамфриз
 			n = 3
 		case strings.HasPrefix(rest, "ack"):
 			b.WriteString("ek") // Jackson = Джексон, Blackburn = Блэкберн, Latvian Džeks

@@ -93,6 +93,7 @@ func TestReadingWords(t *testing.T) {
 		{englishWord, "graeme", "greim", true},
 		{englishWord, "gumm", "gamm", true},
 		{englishWord, "jackson", "dzhekson", true},
+		{englishWord, "smithies", "smitiz", true},
 		{englishWord, "blackburn", "blekbern", true},
 		{englishWord, "ramsey", "ramsey", false}, // a final ey is Sergey's too
 		{englishWord, "holly", "holly", false},   // a final y is Zelensky's too
