@@ -69,7 +69,8 @@ func editDistance[T byte | rune](ra, rb []T, limit int) int {
 		for j := 1; j <= m; j++ {
 			cb := rune(rb[j-1])
 			sc := substCost(ca, cb)
-			if sc == 1 && i > 1 && j > 1 && ca+cb == 'i'+'y' && (ca == 'i' || ca == 'y') && ra[i-2] == rb[j-2] && ra[i-2] < 0x80 && isVowelByte(byte(ra[i-2])) {
+			if sc == 1 && (ca == 'i' && cb == 'y' || ca == 'y' && cb == 'i') && i > 1 && j > 1 &&
+				ra[i-2] == rb[j-2] && ra[i-2] < 0x80 && isVowelByte(byte(ra[i-2])) {
 				sc = 0 // one glide after one vowel: Aidar, Aydar
 			}
 			d := prev[j-1] + sc
