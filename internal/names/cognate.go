@@ -160,6 +160,56 @@ func lookupIDs(idx map[string][]uint32, norm string, vs []Variant) []uint32 {
 	return ids
 }
 
+// cognateFolds are the Latin keys of the cognate index, sorted, so that
+// the names beginning with a prefix are found by a binary search.
+var cognateFolds = sync.OnceValue(func() []string {
+	var keys []string
+	for k := range cognateIndex() {
+		if isASCII(k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+})
+
+// maxPrefixForms bounds the names PrefixCognates looks at for one prefix.
+const maxPrefixForms = 200
+
+// PrefixCognates returns the sorted ids of the cognate groups with a Latin
+// spelling that begins with prefix and is longer: the groups a token the
+// MRZ may have cut short can stand for (JONAT: Jonathan's, whose group
+// holds Yehonatan; ALEKSAN: Aleksandr's, whose group holds Олександр).
+// It is nil for a prefix of fewer than four letters; only the first
+// maxPrefixForms names beginning with it, in alphabetical order, count.
+func PrefixCognates(prefix string) []uint32 {
+	p := Fold(prefix)
+	if len(p) < 4 {
+		return nil
+	}
+	keys, idx := cognateFolds(), cognateIndex()
+	var ids []uint32
+	i, _ := slices.BinarySearch(keys, p)
+	for n := 0; i < len(keys) && n < maxPrefixForms && strings.HasPrefix(keys[i], p); i, n = i+1, n+1 {
+		if len(keys[i]) > len(p) {
+			for _, id := range idx[keys[i]] {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// InCognateGroup reports whether the token of f belongs to one of the
+// cognate groups ids (sorted).
+func (f *Form) InCognateGroup(ids []uint32) bool {
+	f.complete()
+	return sharesID(f.cognates, ids)
+}
+
 // hypocoristicIndex maps a lookup key (the normalised spelling of a
 // diminutive and each of its variants) to the sorted ids of the curated
 // groups (CuratedGroupBase+id) it is a diminutive of.

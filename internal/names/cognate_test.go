@@ -111,3 +111,19 @@ func TestCuratedTablesReportTheirLine(t *testing.T) {
 		}
 	}
 }
+
+func TestPrefixCognates(t *testing.T) {
+	ids := PrefixCognates("ALEKSAN")
+	if len(ids) == 0 {
+		t.Fatal("ALEKSAN: no groups")
+	}
+	if !NewForm("Олександр").InCognateGroup(ids) || !NewForm("Sándor").InCognateGroup(ids) {
+		t.Error("ALEKSAN does not stand for Олександр and Sándor")
+	}
+	if NewForm("Богдан").InCognateGroup(ids) {
+		t.Error("ALEKSAN stands for Богдан")
+	}
+	if got := PrefixCognates("ALE"); got != nil {
+		t.Errorf("a three-letter prefix: %v", got)
+	}
+}

@@ -90,3 +90,28 @@ func TestGivenNameMeetsInitial(t *testing.T) {
 		t.Errorf("Ivan Petr: %+v", rs)
 	}
 }
+
+// TestTruncatedCognate: an MRZ given name cut short in one language's form
+// meets the record's form in another (ALEKSAN of Aleksandr, Олександр), at
+// a lower score than the name's own prefix; a prefix of no cognate does
+// not.
+func TestTruncatedCognate(t *testing.T) {
+	x := New()
+	x.Add(person("uk", "Олександр Коваленко", "", "", ""))
+	x.Add(person("ru", "Александр Коваленко", "", "", ""))
+	x.Add(person("other", "Богдан Коваленко", "", "", ""))
+	rs, err := x.Search(Query{Name: "KOVALENKO<<ALEKSAN"}, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, r := range rs {
+		got[r.ID] = r.Score
+	}
+	if got["uk"] == 0 || got["ru"] == 0 || got["uk"] >= got["ru"] {
+		t.Errorf("scores %v: want uk (a cognate's prefix) below ru (the name's own prefix)", got)
+	}
+	if _, ok := got["other"]; ok {
+		t.Errorf("Богдан matched ALEKSAN: %v", got)
+	}
+}

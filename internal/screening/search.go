@@ -60,6 +60,10 @@ type qtok struct {
 	matches  map[uint32]names.Match // dict token id → match, for tokens that relate (shared: read only)
 	extra    map[uint32]names.Match // matches computed on demand for this query (truncated tokens, rescues)
 	splits   []split                // its halves as two adjacent record parts (shared: read only)
+	// prefixGroups are the cognate groups a truncated token can stand for
+	// (prefixCognates), computed on first use.
+	prefixGroups []uint32
+	prefixDone   bool
 }
 
 // Form returns the token's prepared form, building it on first use. A
@@ -69,6 +73,15 @@ func (qt *qtok) Form() *names.Form {
 		qt.form = names.NewForm(qt.text)
 	}
 	return qt.form
+}
+
+// prefixCognates returns, once computed, the cognate groups a token the
+// MRZ may have cut short can stand for (names.PrefixCognates).
+func (qt *qtok) prefixCognates() []uint32 {
+	if !qt.prefixDone {
+		qt.prefixGroups, qt.prefixDone = names.PrefixCognates(qt.text), true
+	}
+	return qt.prefixGroups
 }
 
 // measure sets initials and letters from the token's variants.
@@ -465,8 +478,16 @@ func (x *Index) rescue(p *prepared, sets [][]*roaring.Bitmap, e *entry) bool {
 // accepted when the query token is one the MRZ may have truncated.
 func compareTok(qt *qtok, dt *dictToken) names.Match {
 	m := names.CompareForms(qt.Form(), dt.form)
-	if qt.truncated && !m.OK && isPrefixOf(qt.text, dt.form.Variants()) {
-		m.Route = names.RouteMRZTruncation
+	cognate := false
+	if qt.truncated && !m.OK && m.Route != names.RouteMRZTruncation {
+		switch {
+		case isPrefixOf(qt.text, dt.form.Variants()):
+			m.Route = names.RouteMRZTruncation
+		case dt.form.InCognateGroup(qt.prefixCognates()):
+			// The MRZ cut short another language's form of the name
+			// (JONAT of Jonathan, for Yehonatan).
+			m.Route, cognate = names.RouteMRZTruncation, true
+		}
 	}
 	switch m.Route {
 	case names.RouteMRZTruncation:
@@ -475,6 +496,9 @@ func compareTok(qt *qtok, dt *dictToken) names.Match {
 		}
 		m.OK = true
 		m.Score = 0.6 + 0.35*float64(qt.letters)/float64(max(dt.letters, 1))
+		if cognate {
+			m.Score = min(m.Score, 0.75) // a cognate's prefix, not the name's own
+		}
 	case names.RouteGenderForm:
 		// kept, not OK: it lowers the score and is explained
 	default:
