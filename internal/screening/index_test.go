@@ -114,6 +114,16 @@ func search(t *testing.T, x *Index, name string) []Result {
 	return rs
 }
 
+// scores runs search and returns each result's score by record id.
+func scores(t *testing.T, x *Index, name string) map[string]float64 {
+	t.Helper()
+	got := map[string]float64{}
+	for _, r := range search(t, x, name) {
+		got[r.ID] = r.Score
+	}
+	return got
+}
+
 // notCase is a query that must not return a record.
 type notCase struct {
 	name string

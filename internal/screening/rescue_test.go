@@ -71,14 +71,7 @@ func TestGivenNameMeetsInitial(t *testing.T) {
 	for i := range 30 {
 		x.Add(person(fmt.Sprintf("petr-%d", i), fmt.Sprintf("Petr Surname%c", 'a'+i), "", "", ""))
 	}
-	rs, err := x.Search(Query{Name: "Petr Ivanov"}, all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]float64{}
-	for _, r := range rs {
-		got[r.ID] = r.Score
-	}
+	got := scores(t, x, "Petr Ivanov")
 	if got["full"] == 0 || got["initial"] == 0 || got["cyrillic-initial"] == 0 || got["initial"] >= got["full"] {
 		t.Errorf("scores %v: want full above initial and cyrillic-initial", got)
 	}
@@ -100,14 +93,7 @@ func TestTruncatedCognate(t *testing.T) {
 	x.Add(person("uk", "Олександр Коваленко", "", "", ""))
 	x.Add(person("ru", "Александр Коваленко", "", "", ""))
 	x.Add(person("other", "Богдан Коваленко", "", "", ""))
-	rs, err := x.Search(Query{Name: "KOVALENKO<<ALEKSAN"}, all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]float64{}
-	for _, r := range rs {
-		got[r.ID] = r.Score
-	}
+	got := scores(t, x, "KOVALENKO<<ALEKSAN")
 	if got["uk"] == 0 || got["ru"] == 0 || got["uk"] >= got["ru"] {
 		t.Errorf("scores %v: want uk (a cognate's prefix) below ru (the name's own prefix)", got)
 	}
